@@ -1,0 +1,88 @@
+using Chat.Domain.Common;
+
+namespace Chat.Domain.Channels;
+
+/// <summary>A conversation: a public or private channel, a direct message or a group message.</summary>
+public sealed class Channel
+{
+    public const int MaxTopicLength = 250;
+
+    private readonly List<ChannelMember> _members = [];
+
+    private Channel()
+    {
+        Name = string.Empty;
+        Topic = string.Empty;
+        Purpose = string.Empty;
+        CreatedById = string.Empty;
+    }
+
+    private Channel(ChannelName name, ChannelKind kind, string createdById, DateTimeOffset createdAt)
+    {
+        Id = Guid.NewGuid();
+        Name = name.Value;
+        Kind = kind;
+        Topic = string.Empty;
+        Purpose = string.Empty;
+        CreatedById = createdById;
+        CreatedAt = createdAt;
+        _members.Add(new ChannelMember(Id, createdById, ChannelRole.Owner, createdAt));
+    }
+
+    public Guid Id { get; private set; }
+
+    public string Name { get; private set; }
+
+    public ChannelKind Kind { get; private set; }
+
+    public string Topic { get; private set; }
+
+    public string Purpose { get; private set; }
+
+    public string CreatedById { get; private set; }
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public bool IsArchived { get; private set; }
+
+    public IReadOnlyCollection<ChannelMember> Members => _members;
+
+    /// <summary>Creates a public or private channel owned by its creator.</summary>
+    public static Result<Channel> Create(
+        ChannelName name, ChannelKind kind, string createdById, DateTimeOffset createdAt)
+    {
+        if (kind is not (ChannelKind.Public or ChannelKind.Private))
+        {
+            return Error.Invalid("channel.kind.invalid", "Only public and private channels are created by name.");
+        }
+
+        return new Channel(name, kind, createdById, createdAt);
+    }
+
+    /// <summary>Sets what the channel is talking about now (topic) and what it is for (purpose).</summary>
+    public Result Describe(string? topic, string? purpose)
+    {
+        var trimmedTopic = (topic ?? string.Empty).Trim();
+        var trimmedPurpose = (purpose ?? string.Empty).Trim();
+        if (trimmedTopic.Length > MaxTopicLength || trimmedPurpose.Length > MaxTopicLength)
+        {
+            return Error.Invalid(
+                "channel.description.too_long", $"Topic and purpose can be at most {MaxTopicLength} characters each.");
+        }
+
+        Topic = trimmedTopic;
+        Purpose = trimmedPurpose;
+        return Result.Success();
+    }
+
+    public bool HasMember(string userId) => _members.Any(m => m.UserId == userId);
+
+    /// <summary>Adds a member; joining twice changes nothing.</summary>
+    public void AddMember(string userId, DateTimeOffset joinedAt)
+    {
+        if (!HasMember(userId))
+        {
+            _members.Add(new ChannelMember(Id, userId, ChannelRole.Member, joinedAt));
+        }
+    }
+}

@@ -1,0 +1,9 @@
+namespace Chat.Domain.Channels;
+
+public enum ChannelKind
+{
+    Public,
+    Private,
+    Direct,
+    Group,
+}

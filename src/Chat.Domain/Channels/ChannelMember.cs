@@ -1,0 +1,26 @@
+namespace Chat.Domain.Channels;
+
+/// <summary>A user's membership of a channel; read state will live here as a cursor, not per message.</summary>
+public sealed class ChannelMember
+{
+    private ChannelMember()
+    {
+        UserId = string.Empty;
+    }
+
+    internal ChannelMember(Guid channelId, string userId, ChannelRole role, DateTimeOffset joinedAt)
+    {
+        ChannelId = channelId;
+        UserId = userId;
+        Role = role;
+        JoinedAt = joinedAt;
+    }
+
+    public Guid ChannelId { get; private set; }
+
+    public string UserId { get; private set; }
+
+    public ChannelRole Role { get; private set; }
+
+    public DateTimeOffset JoinedAt { get; private set; }
+}

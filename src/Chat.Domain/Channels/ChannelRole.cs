@@ -1,0 +1,7 @@
+namespace Chat.Domain.Channels;
+
+public enum ChannelRole
+{
+    Member,
+    Owner,
+}

@@ -1,0 +1,33 @@
+using Chat.Application.Housekeeping;
+using Chat.Infrastructure.Demo;
+using Chat.Infrastructure.Housekeeping;
+using Chat.Infrastructure.Identity;
+using Chat.Infrastructure.Jobs;
+using Chat.Infrastructure.Persistence;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Chat.Infrastructure;
+
+public static class DependencyInjection
+{
+    /// <summary>Registers the implementations of the Application ports, chosen by configuration.</summary>
+    public static IServiceCollection AddInfrastructure(this IServiceCollection services)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>();
+        services.AddOptions<BootstrapOptions>().BindConfiguration(BootstrapOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<BootstrapOptions>, BootstrapOptionsValidator>();
+
+        services.AddPersistence();
+        services.AddChatIdentity();
+        services.AddJobs();
+
+        services.AddScoped<IDatabaseMaintenance, DatabaseMaintenance>();
+        services.AddScoped<RunHousekeepingJob>();
+        services.AddScoped<DemoWorkspaceSeeder>();
+        services.AddSingleton<DatabaseInitializer>();
+        return services;
+    }
+}

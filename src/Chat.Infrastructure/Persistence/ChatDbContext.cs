@@ -1,0 +1,28 @@
+using Chat.Domain.Channels;
+using Chat.Infrastructure.Identity;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace Chat.Infrastructure.Persistence;
+
+/// <summary>
+/// The one database context: Identity plus the chat model. Each provider has a subclass only so that
+/// its migrations live apart (docs/decisions/0002-migrations-per-provider.md).
+/// </summary>
+public abstract class ChatDbContext(DbContextOptions options)
+    : IdentityDbContext<ApplicationUser>(options), IDataProtectionKeyContext
+{
+    /// <summary>Keys that protect cookies and tokens, shared by every node through the database.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    public DbSet<Channel> Channels => Set<Channel>();
+
+    public DbSet<ChannelMember> ChannelMembers => Set<ChannelMember>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(ChatDbContext).Assembly);
+    }
+}

@@ -1,0 +1,48 @@
+using Chat.Infrastructure.Demo;
+using Chat.Infrastructure.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace Chat.Infrastructure.Persistence;
+
+/// <summary>Brings the database up to date at start-up: migrations, roles, the configured admin, demo data.</summary>
+public sealed class DatabaseInitializer(
+    IServiceProvider services,
+    IOptions<DatabaseOptions> database,
+    IOptions<StorageOptions> storage,
+    IOptions<BootstrapOptions> bootstrap,
+    IHostEnvironment environment)
+{
+    /// <summary>Runs once before the app serves requests; returns the demo accounts when it seeded them.</summary>
+    public async Task<IReadOnlyList<DemoAccount>> InitializeAsync(CancellationToken cancellationToken = default)
+    {
+        if (!database.Value.IsSqlServer)
+        {
+            Directory.CreateDirectory(storage.Value.ResolveDataPath(environment));
+        }
+
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ChatDbContext>();
+        await db.Database.MigrateAsync(cancellationToken);
+
+        var accounts = scope.ServiceProvider.GetRequiredService<UserAccounts>();
+        await accounts.EnsureRolesAsync();
+
+        var admin = bootstrap.Value;
+        if (!string.IsNullOrWhiteSpace(admin.AdminEmail) && !string.IsNullOrWhiteSpace(admin.AdminPassword))
+        {
+            await accounts.EnsureAdministratorAsync(admin.AdminEmail, admin.AdminPassword);
+        }
+
+        // Demo data is for trying the app out; a production workspace never gets invented users.
+        if (admin.SeedDemoWorkspace && !environment.IsProduction())
+        {
+            var seeder = scope.ServiceProvider.GetRequiredService<DemoWorkspaceSeeder>();
+            return await seeder.SeedAsync(cancellationToken);
+        }
+
+        return [];
+    }
+}

@@ -1,0 +1,34 @@
+using MudBlazor;
+
+namespace Chat.Web.Components.Layout;
+
+/// <summary>The app's palette and type; fonts are the system's, since the app must work offline.</summary>
+internal static class ChatTheme
+{
+    public static MudTheme Value { get; } = new()
+    {
+        PaletteLight = new PaletteLight
+        {
+            Primary = "#4a154b",
+            Secondary = "#1264a3",
+            AppbarBackground = "#3f0e40",
+            DrawerBackground = "#f8f8fa",
+        },
+        PaletteDark = new PaletteDark
+        {
+            Primary = "#c9a2d8",
+            Secondary = "#59a7e0",
+            AppbarBackground = "#1a1d21",
+            DrawerBackground = "#19171d",
+            Surface = "#222529",
+            Background = "#1a1d21",
+        },
+        Typography = new Typography
+        {
+            Default = new DefaultTypography
+            {
+                FontFamily = ["system-ui", "-apple-system", "Segoe UI", "Roboto", "Helvetica Neue", "Arial", "sans-serif"],
+            },
+        },
+    };
+}

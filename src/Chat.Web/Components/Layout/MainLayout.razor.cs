@@ -1,0 +1,54 @@
+using Chat.Application.Profile.GetProfile;
+using Chat.Application.Profile.SetThemePreference;
+using Chat.Domain.Users;
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+
+namespace Chat.Web.Components.Layout;
+
+public partial class MainLayout
+{
+    private MudThemeProvider? _themeProvider;
+    private ProfileDto? _profile;
+    private bool _isDarkMode;
+    private bool _drawerOpen = true;
+
+    [Inject]
+    private GetProfileHandler GetProfile { get; set; } = default!;
+
+    [Inject]
+    private SetThemePreferenceHandler SetThemePreference { get; set; } = default!;
+
+    [Inject]
+    private ISnackbar Snackbar { get; set; } = default!;
+
+    protected override async Task OnInitializedAsync()
+    {
+        var profile = await GetProfile.HandleAsync(new GetProfile());
+        _profile = profile.Succeeded ? profile.Value : null;
+        _isDarkMode = _profile?.Theme == ThemePreference.Dark;
+    }
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        // A user who never chose a theme gets the browser's preference, which only JS can tell.
+        if (firstRender && _profile?.Theme == ThemePreference.System && _themeProvider is not null)
+        {
+            _isDarkMode = await _themeProvider.GetSystemDarkModeAsync();
+            StateHasChanged();
+        }
+    }
+
+    private void ToggleDrawer() => _drawerOpen = !_drawerOpen;
+
+    private async Task SetDarkModeAsync(bool isDarkMode)
+    {
+        _isDarkMode = isDarkMode;
+        var theme = isDarkMode ? ThemePreference.Dark : ThemePreference.Light;
+        var saved = await SetThemePreference.HandleAsync(new SetThemePreference(theme));
+        if (!saved.Succeeded)
+        {
+            Snackbar.Add(saved.Error!.Message, Severity.Error);
+        }
+    }
+}

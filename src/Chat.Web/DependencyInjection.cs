@@ -1,0 +1,46 @@
+using Chat.Application.Common;
+using Chat.Web.Components.Account;
+using Chat.Web.Security;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Identity;
+using MudBlazor.Services;
+
+namespace Chat.Web;
+
+public static class DependencyInjection
+{
+    /// <summary>Registers the Blazor host: components, authentication, security and rate limits.</summary>
+    public static IServiceCollection AddWeb(this IServiceCollection services)
+    {
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddMudServices();
+
+        services.AddCascadingAuthenticationState();
+        services.AddScoped<IdentityRedirectManager>();
+        services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
+        services.AddScoped<ICurrentActor, CurrentActor>();
+        services.AddScoped<AuthenticatorSetup>();
+
+        services.AddAuthentication(options =>
+            {
+                options.DefaultScheme = IdentityConstants.ApplicationScheme;
+                options.DefaultSignInScheme = IdentityConstants.ExternalScheme;
+            })
+            .AddIdentityCookies();
+        services.ConfigureApplicationCookie(options =>
+        {
+            options.Cookie.Name = "chat.auth";
+            options.LoginPath = "/Account/Login";
+            options.AccessDeniedPath = "/Account/AccessDenied";
+            options.SlidingExpiration = true;
+        });
+        services.AddOptions<SecurityOptions>().BindConfiguration(SecurityOptions.Section).ValidateOnStart();
+        services.AddAntiforgery(options => options.Cookie.Name = "chat.antiforgery");
+        services.ConfigureOptions<SecureCookies>();
+        services.AddAuthorization();
+
+        services.AddLoginRateLimits();
+        services.AddHsts(options => options.MaxAge = TimeSpan.FromDays(365));
+        return services;
+    }
+}

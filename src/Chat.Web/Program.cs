@@ -1,0 +1,24 @@
+using Chat.Application;
+using Chat.Infrastructure;
+using Chat.Web;
+using Microsoft.Extensions.Options;
+
+try
+{
+    var builder = WebApplication.CreateBuilder(args);
+    builder.Services.AddApplication().AddInfrastructure().AddWeb();
+
+    var app = builder.Build();
+    var demoAccounts = await app.InitializeDatabaseAsync();
+    app.UseChatPipeline();
+    app.PrintStartupBanner(demoAccounts);
+    await app.RunAsync();
+}
+catch (OptionsValidationException e)
+{
+    // A wrong setting stops start-up with the setting's name, not a stack trace.
+    Console.Error.WriteLine($"Configuration error: {string.Join(" ", e.Failures)}");
+    Environment.ExitCode = 78;
+}
+
+public partial class Program;

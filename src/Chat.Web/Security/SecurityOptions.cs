@@ -1,0 +1,13 @@
+namespace Chat.Web.Security;
+
+/// <summary>The <c>Security</c> section.</summary>
+public sealed class SecurityOptions
+{
+    public const string Section = "Security";
+
+    /// <summary>
+    /// When cookies carry the Secure flag: <c>Always</c> (default; the app is served over HTTPS, directly
+    /// or behind a TLS proxy) or <c>SameAsRequest</c> (plain-HTTP local runs; Development sets it).
+    /// </summary>
+    public CookieSecurePolicy CookieSecurePolicy { get; set; } = CookieSecurePolicy.Always;
+}

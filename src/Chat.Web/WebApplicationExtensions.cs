@@ -1,0 +1,70 @@
+using Chat.Infrastructure.Demo;
+using Chat.Infrastructure.Persistence;
+using Chat.Web.Components;
+using Chat.Web.Components.Account;
+using Chat.Web.Security;
+using Hangfire;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+
+namespace Chat.Web;
+
+public static class WebApplicationExtensions
+{
+    /// <summary>Migrates and seeds the database before the first request.</summary>
+    public static Task<IReadOnlyList<DemoAccount>> InitializeDatabaseAsync(this WebApplication app) =>
+        app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(app.Lifetime.ApplicationStopping);
+
+    public static WebApplication UseChatPipeline(this WebApplication app)
+    {
+        // The error page everywhere, Development included: no stack trace ever reaches a browser.
+        app.UseExceptionHandler("/Error", createScopeForErrors: true);
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseHsts();
+        }
+
+        app.UseSecurityHeaders();
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
+        app.UseAntiforgery();
+
+        app.MapStaticAssets();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        app.MapAccountEndpoints();
+        app.MapHealthChecks("/health", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
+        app.MapHangfireDashboard("/admin/jobs", new DashboardOptions
+        {
+            Authorization = [new WorkspaceAdminDashboardFilter()],
+            AppPath = "/",
+            DashboardTitle = "Chat.Enterprise jobs",
+        });
+        return app;
+    }
+
+    /// <summary>Prints where the app listens and, on a demo workspace, who can sign in.</summary>
+    public static void PrintStartupBanner(this WebApplication app, IReadOnlyList<DemoAccount> demoAccounts)
+    {
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            var addresses = app.Services.GetRequiredService<IServer>().Features
+                .Get<IServerAddressesFeature>()?.Addresses ?? [];
+            Console.WriteLine();
+            Console.WriteLine($"Chat.Enterprise is running at {string.Join(", ", addresses)}");
+            if (demoAccounts.Count > 0)
+            {
+                Console.WriteLine("Demo workspace — sign in as any of:");
+                foreach (var account in demoAccounts)
+                {
+                    Console.WriteLine($"  {account.Email,-18} {account.Password,-14} {account.DisplayName} ({account.Roles})");
+                }
+            }
+
+            Console.WriteLine();
+        });
+    }
+}

@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Runs the whole test suite on a fresh Debian 12 machine that has the .NET 10 SDK.
+# Installs what the tests need (idempotently), starts it on 127.0.0.1, runs every test project,
+# stops what it started even when tests fail, and ends with one line: "N passed, N failed[, N skipped]".
+set -uo pipefail
+cd "$(dirname "$0")"
+root=$(pwd)
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+source scripts/test-services.sh
+trap stop_test_services EXIT
+
+install_packages chromium || exit 1
+start_test_services || exit 1
+
+results="$root/artifacts/test-results"
+rm -rf "$results"
+mkdir -p "$results"
+
+dotnet build Chat.Enterprise.sln -c Debug -nologo -v quiet </dev/null
+build_status=$?
+if [ $build_status -ne 0 ]; then
+    echo "Build failed."
+    echo "0 passed, 1 failed"
+    exit 1
+fi
+
+dotnet test Chat.Enterprise.sln --no-build -c Debug -nologo \
+    --logger "trx" --results-directory "$results" </dev/null
+test_status=$?
+
+bash scripts/summarize-trx.sh "$results"
+summary_status=$?
+if [ $test_status -ne 0 ] || [ $summary_status -ne 0 ]; then
+    exit 1
+fi

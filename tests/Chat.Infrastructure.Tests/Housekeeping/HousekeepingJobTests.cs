@@ -1,0 +1,42 @@
+using Chat.Infrastructure.Jobs;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Chat.Infrastructure.Tests.Housekeeping;
+
+public class HousekeepingJobTests
+{
+    [Fact]
+    public async Task Housekeeping_folds_the_write_ahead_log_back_into_the_database()
+    {
+        await using var workspace = await TestWorkspace.InitializedAsync(
+            new Dictionary<string, string?> { ["Bootstrap:SeedDemoWorkspace"] = "true" });
+        var wal = workspace.DatabasePath + "-wal";
+        await using (var db = workspace.NewContext())
+        {
+            await db.Database.OpenConnectionAsync();
+            (await db.Database.SqlQueryRaw<string>("PRAGMA journal_mode").ToListAsync()).Single().ShouldBe("wal");
+            await db.Database.ExecuteSqlRawAsync("UPDATE AspNetUsers SET DisplayName = DisplayName || ''");
+        }
+
+        new FileInfo(wal).Length.ShouldBeGreaterThan(0);
+
+        await using var scope = workspace.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<RunHousekeepingJob>().RunAsync(CancellationToken.None);
+
+        new FileInfo(wal).Length.ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task Housekeeping_reports_what_it_did()
+    {
+        await using var workspace = await TestWorkspace.InitializedAsync();
+        await using var scope = workspace.Services.CreateAsyncScope();
+
+        var report = await scope.ServiceProvider
+            .GetRequiredService<Chat.Application.Housekeeping.RunHousekeeping>().RunAsync();
+
+        report.Provider.ShouldBe("Sqlite");
+        report.Steps.ShouldContain("statistics optimized");
+    }
+}
