@@ -21,13 +21,14 @@ public static class DependencyInjection
         services.AddSingleton<IValidateOptions<BootstrapOptions>, BootstrapOptionsValidator>();
 
         services.AddPersistence();
+        services.AddSingleton<DatabaseInitializer>();
+        services.AddHostedService(sp => sp.GetRequiredService<DatabaseInitializer>());
         services.AddChatIdentity();
         services.AddJobs();
 
         services.AddScoped<IDatabaseMaintenance, DatabaseMaintenance>();
         services.AddScoped<RunHousekeepingJob>();
         services.AddScoped<DemoWorkspaceSeeder>();
-        services.AddSingleton<DatabaseInitializer>();
         return services;
     }
 }

@@ -9,9 +9,8 @@ try
     builder.Services.AddApplication().AddInfrastructure().AddWeb();
 
     var app = builder.Build();
-    var demoAccounts = await app.InitializeDatabaseAsync();
     app.UseChatPipeline();
-    app.PrintStartupBanner(demoAccounts);
+    app.PrintStartupBanner();
     await app.RunAsync();
 }
 catch (OptionsValidationException e)

@@ -1,4 +1,3 @@
-using Chat.Infrastructure.Demo;
 using Chat.Infrastructure.Persistence;
 using Chat.Web.Components;
 using Chat.Web.Components.Account;
@@ -12,10 +11,6 @@ namespace Chat.Web;
 
 public static class WebApplicationExtensions
 {
-    /// <summary>Migrates and seeds the database before the first request.</summary>
-    public static Task<IReadOnlyList<DemoAccount>> InitializeDatabaseAsync(this WebApplication app) =>
-        app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(app.Lifetime.ApplicationStopping);
-
     public static WebApplication UseChatPipeline(this WebApplication app)
     {
         // The error page everywhere, Development included: no stack trace ever reaches a browser.
@@ -47,10 +42,11 @@ public static class WebApplicationExtensions
     }
 
     /// <summary>Prints where the app listens and, on a demo workspace, who can sign in.</summary>
-    public static void PrintStartupBanner(this WebApplication app, IReadOnlyList<DemoAccount> demoAccounts)
+    public static void PrintStartupBanner(this WebApplication app)
     {
         app.Lifetime.ApplicationStarted.Register(() =>
         {
+            var demoAccounts = app.Services.GetRequiredService<DatabaseInitializer>().DemoAccounts;
             var addresses = app.Services.GetRequiredService<IServer>().Features
                 .Get<IServerAddressesFeature>()?.Addresses ?? [];
             Console.WriteLine();

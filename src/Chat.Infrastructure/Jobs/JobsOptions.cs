@@ -16,8 +16,17 @@ public sealed class JobsOptions
 
 internal sealed class JobsOptionsValidator : IValidateOptions<JobsOptions>
 {
-    public ValidateOptionsResult Validate(string? name, JobsOptions options) =>
-        options.WorkerCount is < 1 or > 64
-            ? ValidateOptionsResult.Fail("Jobs:WorkerCount must be between 1 and 64.")
-            : ValidateOptionsResult.Success;
+    public ValidateOptionsResult Validate(string? name, JobsOptions options)
+    {
+        if (options.WorkerCount is < 1 or > 64)
+        {
+            return ValidateOptionsResult.Fail("Jobs:WorkerCount must be between 1 and 64.");
+        }
+
+        // Cronos is the parser Hangfire uses for recurring schedules.
+        return Cronos.CronExpression.TryParse(options.HousekeepingCron, out _)
+            ? ValidateOptionsResult.Success
+            : ValidateOptionsResult.Fail(
+                $"Jobs:HousekeepingCron '{options.HousekeepingCron}' is not a valid cron expression.");
+    }
 }

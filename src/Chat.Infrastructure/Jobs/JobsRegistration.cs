@@ -1,6 +1,7 @@
 using Chat.Infrastructure.Persistence;
 using Hangfire;
 using Hangfire.SqlServer;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -37,7 +38,11 @@ internal static class JobsRegistration
 
         services.AddHangfireServer((sp, server) =>
         {
-            server.WorkerCount = sp.GetRequiredService<IOptions<JobsOptions>>().Value.WorkerCount;
+            // Bound by hand: the host builds this before it validates options, and a bad value must
+            // reach the operator as the validator's one-line message, not as a failed service build.
+            var jobs = new JobsOptions();
+            sp.GetRequiredService<IConfiguration>().GetSection(JobsOptions.Section).Bind(jobs);
+            server.WorkerCount = Math.Clamp(jobs.WorkerCount, 1, 64);
             server.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}";
         });
         services.AddHostedService<RecurringJobSchedule>();

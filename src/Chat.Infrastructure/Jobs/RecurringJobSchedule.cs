@@ -10,22 +10,10 @@ internal sealed class RecurringJobSchedule(IRecurringJobManager recurringJobs, I
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        try
-        {
-            recurringJobs.AddOrUpdate<RunHousekeepingJob>(
-                RunHousekeepingJob.RecurringId,
-                job => job.RunAsync(CancellationToken.None),
-                options.Value.HousekeepingCron);
-        }
-        catch (ArgumentException e)
-        {
-            // Hangfire owns the cron parser, so this setting is checked when the job is scheduled.
-            throw new OptionsValidationException(
-                JobsOptions.Section,
-                typeof(JobsOptions),
-                [$"Jobs:HousekeepingCron '{options.Value.HousekeepingCron}' is not a valid cron expression ({e.Message})."]);
-        }
-
+        recurringJobs.AddOrUpdate<RunHousekeepingJob>(
+            RunHousekeepingJob.RecurringId,
+            job => job.RunAsync(CancellationToken.None),
+            options.Value.HousekeepingCron);
         return Task.CompletedTask;
     }
 

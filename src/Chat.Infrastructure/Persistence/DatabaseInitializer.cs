@@ -7,15 +7,26 @@ using Microsoft.Extensions.Options;
 
 namespace Chat.Infrastructure.Persistence;
 
-/// <summary>Brings the database up to date at start-up: migrations, roles, the configured admin, demo data.</summary>
+/// <summary>
+/// Brings the database up to date at start-up, before the app serves requests: migrations, roles,
+/// the configured admin, demo data.
+/// </summary>
 public sealed class DatabaseInitializer(
     IServiceProvider services,
     IOptions<DatabaseOptions> database,
     IOptions<StorageOptions> storage,
     IOptions<BootstrapOptions> bootstrap,
-    IHostEnvironment environment)
+    IHostEnvironment environment) : IHostedService
 {
-    /// <summary>Runs once before the app serves requests; returns the demo accounts when it seeded them.</summary>
+    /// <summary>The demo accounts, when this start-up runs on a demo workspace; empty otherwise.</summary>
+    public IReadOnlyList<DemoAccount> DemoAccounts { get; private set; } = [];
+
+    public async Task StartAsync(CancellationToken cancellationToken) =>
+        DemoAccounts = await InitializeAsync(cancellationToken);
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>Safe to run more than once; returns the demo accounts when the workspace has them.</summary>
     public async Task<IReadOnlyList<DemoAccount>> InitializeAsync(CancellationToken cancellationToken = default)
     {
         if (!database.Value.IsSqlServer)

@@ -1,4 +1,5 @@
 using Chat.Infrastructure.Identity;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 
@@ -10,8 +11,18 @@ internal static class AccountEndpoints
     public static IEndpointConventionBuilder MapAccountEndpoints(this IEndpointRouteBuilder endpoints)
     {
         var account = endpoints.MapGroup("/Account");
-        account.MapPost("/Logout", async ([FromServices] SignInManager<ApplicationUser> signInManager) =>
+        account.MapPost("/Logout", async Task<IResult> (
+            HttpContext context,
+            [FromServices] IAntiforgery antiforgery,
+            [FromServices] SignInManager<ApplicationUser> signInManager) =>
         {
+            // Nothing is bound from the form, so antiforgery is not checked for us: a forged
+            // cross-site post must not be able to sign people out.
+            if (!await antiforgery.IsRequestValidAsync(context))
+            {
+                return TypedResults.BadRequest("Your session expired. Reload the page and try again.");
+            }
+
             await signInManager.SignOutAsync();
             return TypedResults.LocalRedirect("~/Account/Login");
         });

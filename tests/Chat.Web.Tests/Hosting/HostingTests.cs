@@ -1,0 +1,73 @@
+using System.Net;
+using Chat.Web.Tests.Support;
+using Microsoft.Data.Sqlite;
+
+namespace Chat.Web.Tests.Hosting;
+
+public sealed class HostingTests : IAsyncLifetime
+{
+    private readonly ChatWebFactory _app = new();
+
+    [Fact]
+    public async Task Liveness_and_readiness_answer_without_signing_in()
+    {
+        using var browser = _app.CreateBrowser();
+
+        using var live = await browser.Http.GetAsync("/health");
+        using var ready = await browser.Http.GetAsync("/health/ready");
+
+        live.StatusCode.ShouldBe(HttpStatusCode.OK);
+        ready.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await ready.Content.ReadAsStringAsync()).ShouldBe("Healthy");
+    }
+
+    [Fact]
+    public async Task Readiness_fails_when_the_database_becomes_unreachable()
+    {
+        using var browser = _app.CreateBrowser();
+        (await browser.Http.GetAsync("/health/ready")).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(_app.DataPath, recursive: true);
+        using var ready = await browser.Http.GetAsync("/health/ready");
+        using var live = await browser.Http.GetAsync("/health");
+
+        ready.StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
+        (await ready.Content.ReadAsStringAsync()).ShouldBe("Unhealthy");
+        live.StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task Unknown_route_gets_a_friendly_404_page()
+    {
+        using var browser = _app.CreateBrowser();
+
+        using var response = await browser.Http.GetAsync("/no/such/page");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        var body = await response.Content.ReadAsStringAsync();
+        body.ShouldContain("Page not found");
+        body.ShouldNotContain("   at ");
+    }
+
+    [Theory]
+    [InlineData("Database__Provider", "Oracle", "Database:Provider must be 'Sqlite' or 'SqlServer', not 'Oracle'")]
+    [InlineData("Jobs__HousekeepingCron", "every tuesday", "Jobs:HousekeepingCron 'every tuesday' is not a valid cron expression")]
+    public async Task An_invalid_setting_stops_the_real_process_naming_the_setting(
+        string variable, string value, string message)
+    {
+        var run = await AppProcess.RunUntilExitAsync(new Dictionary<string, string>
+        {
+            [variable] = value,
+            ["Storage__DataPath"] = _app.DataPath,
+        });
+
+        run.ExitCode.ShouldBe(78);
+        run.StandardError.ShouldContain($"Configuration error: {message}");
+        (run.StandardOutput + run.StandardError).ShouldNotContain("   at ");
+    }
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync() => _app.DisposeAsync().AsTask();
+}
