@@ -13,6 +13,10 @@ public partial class MainLayout
     private bool _isDarkMode;
     private bool _drawerOpen = true;
 
+    // Marks the page as interactive once the circuit runs: prerendered buttons are inert until then,
+    // and browser tests wait for this before clicking.
+    private Dictionary<string, object> _readyAttribute = [];
+
     [Inject]
     private GetProfileHandler GetProfile { get; set; } = default!;
 
@@ -31,12 +35,19 @@ public partial class MainLayout
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
+        if (!firstRender)
+        {
+            return;
+        }
+
         // A user who never chose a theme gets the browser's preference, which only JS can tell.
-        if (firstRender && _profile?.Theme == ThemePreference.System && _themeProvider is not null)
+        if (_profile?.Theme == ThemePreference.System && _themeProvider is not null)
         {
             _isDarkMode = await _themeProvider.GetSystemDarkModeAsync();
-            StateHasChanged();
         }
+
+        _readyAttribute = new Dictionary<string, object> { ["data-interactive"] = "true" };
+        StateHasChanged();
     }
 
     private void ToggleDrawer() => _drawerOpen = !_drawerOpen;

@@ -1,0 +1,52 @@
+using Microsoft.Playwright;
+
+namespace Chat.E2E.Tests;
+
+/// <summary>Page object for the account pages and the app shell.</summary>
+public sealed class ChatPages(IPage page)
+{
+    public const string Password = "Correct-Horse-42";
+
+    public IPage Page { get; } = page;
+
+    public ILocator ThemeToggle => Page.Locator("#theme-toggle");
+
+    public ILocator Welcome => Page.Locator("#welcome");
+
+    public ILocator NavDrawer => Page.Locator("#nav-drawer");
+
+    public async Task RegisterAsync(string name, string email)
+    {
+        await Page.GotoAsync("/");
+        await Page.WaitForURLAsync("**/Account/Login**");
+        await Page.GetByRole(AriaRole.Link, new() { Name = "Create an account" }).ClickAsync();
+        await Page.FillAsync("#Input\\.DisplayName", name);
+        await Page.FillAsync("#Input\\.Email", email);
+        await Page.FillAsync("#Input\\.Password", Password);
+        await Page.FillAsync("#Input\\.ConfirmPassword", Password);
+        await Page.ClickAsync("#register-submit");
+        await WaitUntilInteractiveAsync();
+    }
+
+    public async Task LoginAsync(string email)
+    {
+        await Page.GotoAsync("/Account/Login");
+        await Page.FillAsync("#Input\\.Email", email);
+        await Page.FillAsync("#Input\\.Password", Password);
+        await Page.ClickAsync("#login-submit");
+        await WaitUntilInteractiveAsync();
+    }
+
+    public async Task LogoutAsync()
+    {
+        await Page.Locator("#user-menu").ClickAsync();
+        await Page.Locator("#logout").ClickAsync();
+        await Page.WaitForURLAsync("**/Account/Login**");
+    }
+
+    /// <summary>Prerendered buttons are inert until the circuit runs; the layout marks that moment.</summary>
+    public Task WaitUntilInteractiveAsync() =>
+        Page.Locator(".mud-layout[data-interactive='true']").WaitForAsync();
+
+    public ILocator PageBody => Page.Locator("body");
+}

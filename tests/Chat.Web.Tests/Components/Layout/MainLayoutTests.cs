@@ -1,0 +1,60 @@
+using Bunit;
+using Chat.Domain.Users;
+using Chat.Web.Components.Layout;
+using Chat.Web.Tests.Support;
+using Microsoft.AspNetCore.Components;
+
+namespace Chat.Web.Tests.Components.Layout;
+
+public class MainLayoutTests : ComponentTestContext
+{
+    // The dark palette's page background (ChatTheme), as MudThemeProvider writes it into the page.
+    private const string DarkBackground = "--mud-palette-background: rgba(26,29,33,1)";
+
+    private IRenderedComponent<MainLayout> RenderLayout() =>
+        Render<MainLayout>(p => p.Add(l => l.Body, (RenderFragment)(b => b.AddMarkupContent(0, "<p id='page'>Page</p>"))));
+
+    [Fact]
+    public void Shows_the_app_bar_navigation_the_page_and_the_users_initials()
+    {
+        var layout = RenderLayout();
+
+        layout.Find(".mud-appbar").TextContent.ShouldContain("Chat.Enterprise");
+        layout.Find("#nav-drawer").TextContent.ShouldContain("Home");
+        layout.Find("#page").TextContent.ShouldBe("Page");
+        layout.Find(".mud-avatar").TextContent.Trim().ShouldBe("AL");
+    }
+
+    [Fact]
+    public void Administration_links_are_hidden_from_members()
+    {
+        var layout = RenderLayout();
+
+        layout.Find("#nav-drawer").TextContent.ShouldNotContain("Background jobs");
+    }
+
+    [Fact]
+    public void Toggling_the_theme_switches_to_dark_and_remembers_it_for_the_user()
+    {
+        var layout = RenderLayout();
+        layout.Markup.ShouldNotContain(DarkBackground);
+        layout.Find("#theme-toggle").GetAttribute("aria-label").ShouldBe("Switch to dark theme");
+
+        layout.Find("#theme-toggle").Click();
+
+        layout.WaitForAssertion(() =>
+            layout.Find("#theme-toggle").GetAttribute("aria-label").ShouldBe("Switch to light theme"));
+        Profiles.Profiles[UserId].Theme.ShouldBe(ThemePreference.Dark);
+        layout.Markup.ShouldContain(DarkBackground);
+    }
+
+    [Fact]
+    public void A_stored_dark_preference_is_applied_on_load()
+    {
+        Profiles.Profiles[UserId] = Profiles.Profiles[UserId] with { Theme = ThemePreference.Dark };
+
+        var layout = RenderLayout();
+
+        layout.Markup.ShouldContain(DarkBackground);
+    }
+}

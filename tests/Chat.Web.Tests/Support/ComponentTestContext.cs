@@ -1,0 +1,63 @@
+using Bunit;
+using Chat.Application.Common;
+using Chat.Application.Profile;
+using Chat.Application.Profile.GetProfile;
+using Chat.Application.Profile.SetThemePreference;
+using Chat.Domain.Users;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor.Services;
+
+namespace Chat.Web.Tests.Support;
+
+/// <summary>
+/// The one shared bUnit setup: MudBlazor services, loose JS interop, a signed-in user and the real
+/// profile use cases over an in-memory store.
+/// </summary>
+public abstract class ComponentTestContext : BunitContext, IAsyncLifetime
+{
+    protected ComponentTestContext()
+    {
+        JSInterop.Mode = JSRuntimeMode.Loose;
+        Services.AddMudServices();
+        Services.AddSingleton<IUserProfileStore>(Profiles);
+        Services.AddSingleton<ICurrentActor>(new FixedActor(new Actor(UserId, new HashSet<string> { WorkspaceRoles.Member })));
+        Services.AddScoped<GetProfileHandler>();
+        Services.AddScoped<SetThemePreferenceHandler>();
+        Profiles.Profiles[UserId] = new UserProfile(UserId, "ann.lee@example.com", "Ann Lee", ThemePreference.Light);
+        AddAuthorization().SetAuthorized("Ann Lee");
+    }
+
+    protected const string UserId = "ann";
+
+    protected InMemoryProfileStore Profiles { get; } = new();
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    // MudBlazor registers services that are only IAsyncDisposable; xunit v2 needs the async path.
+    Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
+
+    private sealed class FixedActor(Actor actor) : ICurrentActor
+    {
+        public ValueTask<Actor> GetAsync(CancellationToken cancellationToken = default) => ValueTask.FromResult(actor);
+    }
+}
+
+public sealed class InMemoryProfileStore : IUserProfileStore
+{
+    public Dictionary<string, UserProfile> Profiles { get; } = [];
+
+    public Task<UserProfile?> FindAsync(string userId, CancellationToken cancellationToken) =>
+        Task.FromResult(Profiles.GetValueOrDefault(userId));
+
+    public Task<bool> SetDisplayNameAsync(string userId, DisplayName displayName, CancellationToken cancellationToken)
+    {
+        Profiles[userId] = Profiles[userId] with { DisplayName = displayName.Value };
+        return Task.FromResult(true);
+    }
+
+    public Task<bool> SetThemeAsync(string userId, ThemePreference theme, CancellationToken cancellationToken)
+    {
+        Profiles[userId] = Profiles[userId] with { Theme = theme };
+        return Task.FromResult(true);
+    }
+}
