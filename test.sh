@@ -25,8 +25,7 @@ if [ $build_status -ne 0 ]; then
     exit 1
 fi
 
-dotnet test Chat.Enterprise.sln --no-build -c Debug -nologo \
-    --logger "trx" --results-directory "$results" </dev/null
+dotnet test Chat.Enterprise.sln --no-build -c Debug -nologo --logger trx </dev/null
 test_status=$?
 
 bash scripts/summarize-trx.sh "$results"

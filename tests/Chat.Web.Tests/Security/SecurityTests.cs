@@ -39,6 +39,21 @@ public sealed class SecurityTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Behind_a_tls_proxy_the_forwarded_scheme_gives_secure_cookies()
+    {
+        _app.Settings["Security:CookieSecurePolicy"] = "Always";
+        _app.Settings["Security:TrustForwardedHeaders"] = "true";
+        using var browser = _app.CreateBrowser();
+        browser.Http.DefaultRequestHeaders.Add("X-Forwarded-Proto", "https");
+
+        using var response = await browser.Http.GetAsync("/Account/Login");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        response.Headers.GetValues("Set-Cookie")
+            .ShouldContain(c => c.StartsWith("chat.antiforgery=", StringComparison.Ordinal) && c.Contains("secure"));
+    }
+
+    [Fact]
     public async Task Too_many_sign_in_posts_get_429_with_retry_after()
     {
         _app.Settings["RateLimits:LoginPerMinute"] = "2";
