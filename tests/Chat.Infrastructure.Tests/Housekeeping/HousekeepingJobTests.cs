@@ -1,4 +1,5 @@
 using Chat.Infrastructure.Jobs;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -12,9 +13,13 @@ public class HousekeepingJobTests
         await using var workspace = await TestWorkspace.InitializedAsync(
             new Dictionary<string, string?> { ["Bootstrap:SeedDemoWorkspace"] = "true" });
         var wal = workspace.DatabasePath + "-wal";
+
+        // SQLite deletes the log when the last connection closes; an unpooled connection held open
+        // keeps it, whatever other tests do to the shared connection pool.
+        await using var keeper = new SqliteConnection($"Data Source={workspace.DatabasePath};Pooling=False");
+        await keeper.OpenAsync();
         await using (var db = workspace.NewContext())
         {
-            await db.Database.OpenConnectionAsync();
             (await db.Database.SqlQueryRaw<string>("PRAGMA journal_mode").ToListAsync()).Single().ShouldBe("wal");
             await db.Database.ExecuteSqlRawAsync("UPDATE AspNetUsers SET DisplayName = DisplayName || ''");
         }

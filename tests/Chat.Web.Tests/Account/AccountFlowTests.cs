@@ -134,6 +134,35 @@ public sealed class AccountFlowTests : IAsyncLifetime
         (await browser.GetPageAsync("/Account/Manage")).QuerySelector("#profile-initials")!.TextContent.ShouldBe("GM");
     }
 
+    [Fact]
+    public async Task Changing_the_password_needs_the_current_one_and_the_new_one_works_afterwards()
+    {
+        using var browser = _app.CreateBrowser();
+        (await browser.RegisterAsync("kim@example.com")).Dispose();
+        const string newPassword = "Brand-New-Pass-7";
+
+        using var wrongCurrent = await browser.SubmitAsync("/Account/Manage/ChangePassword", "change-password", new Dictionary<string, string>
+        {
+            ["Input.OldPassword"] = "Not-My-Password-1",
+            ["Input.NewPassword"] = newPassword,
+            ["Input.ConfirmPassword"] = newPassword,
+        });
+        using var changed = await browser.SubmitAsync("/Account/Manage/ChangePassword", "change-password", new Dictionary<string, string>
+        {
+            ["Input.OldPassword"] = BrowserClient.Password,
+            ["Input.NewPassword"] = newPassword,
+            ["Input.ConfirmPassword"] = newPassword,
+        });
+
+        (await wrongCurrent.Content.ReadAsStringAsync()).ShouldContain("Incorrect password.");
+        changed.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await browser.LogoutAsync()).Dispose();
+        using var oldLogin = await browser.LoginAsync("kim@example.com");
+        (await oldLogin.Content.ReadAsStringAsync()).ShouldContain("Wrong e-mail or password.");
+        using var newLogin = await browser.LoginAsync("kim@example.com", newPassword);
+        newLogin.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+    }
+
     public Task InitializeAsync() => Task.CompletedTask;
 
     public Task DisposeAsync() => _app.DisposeAsync().AsTask();

@@ -67,6 +67,37 @@ public sealed class HostingTests : IAsyncLifetime
         (run.StandardOutput + run.StandardError).ShouldNotContain("   at ");
     }
 
+    [Fact]
+    public async Task Development_start_up_prints_the_address_and_the_demo_logins()
+    {
+        var printed = await AppProcess.RunUntilPrintedAsync(
+            new Dictionary<string, string>
+            {
+                ["ASPNETCORE_ENVIRONMENT"] = "Development",
+                ["Storage__DataPath"] = _app.DataPath,
+            },
+            lastLine: "erin@demo.chat");
+
+        printed.ShouldMatch(@"Chat.Enterprise is running at http://127\.0\.0\.1:\d+");
+        printed.ShouldContain("alice@demo.chat    ChatDemo2026");
+        printed.ShouldContain("WorkspaceAdmin");
+    }
+
+    [Fact]
+    public async Task Production_start_up_seeds_nothing_and_prints_no_logins()
+    {
+        var printed = await AppProcess.RunUntilPrintedAsync(
+            new Dictionary<string, string> { ["Storage__DataPath"] = _app.DataPath },
+            lastLine: "Chat.Enterprise is running at");
+
+        printed.ShouldNotContain("demo.chat");
+        await using var db = new SqliteConnection($"Data Source={Path.Combine(_app.DataPath, "chat.db")}");
+        await db.OpenAsync();
+        using var count = db.CreateCommand();
+        count.CommandText = "SELECT COUNT(*) FROM AspNetUsers";
+        ((long)(await count.ExecuteScalarAsync())!).ShouldBe(0);
+    }
+
     public Task InitializeAsync() => Task.CompletedTask;
 
     public Task DisposeAsync() => _app.DisposeAsync().AsTask();

@@ -9,22 +9,7 @@ public static class AppProcess
 
     public static async Task<Run> RunUntilExitAsync(IDictionary<string, string> environment, TimeSpan? timeout = null)
     {
-        var appPath = typeof(Program).Assembly.Location;
-        var start = new ProcessStartInfo("dotnet", [appPath])
-        {
-            WorkingDirectory = Path.GetDirectoryName(appPath)!,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-        };
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        start.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
-        foreach (var (name, value) in environment)
-        {
-            start.Environment[name] = value;
-        }
-
-        using var process = Process.Start(start)!;
+        using var process = Start(environment);
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         using var cancel = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(60));
@@ -39,5 +24,53 @@ public static class AppProcess
         }
 
         return new Run(process.ExitCode, await output, await error);
+    }
+
+    /// <summary>Starts the app, returns what it printed up to and including <paramref name="lastLine"/>, then stops it.</summary>
+    public static async Task<string> RunUntilPrintedAsync(
+        IDictionary<string, string> environment, string lastLine, TimeSpan? timeout = null)
+    {
+        using var process = Start(environment);
+        using var cancel = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(60));
+        var printed = new System.Text.StringBuilder();
+        try
+        {
+            while (await process.StandardOutput.ReadLineAsync(cancel.Token) is { } line)
+            {
+                printed.AppendLine(line);
+                if (line.Contains(lastLine, StringComparison.Ordinal))
+                {
+                    return printed.ToString();
+                }
+            }
+
+            throw new InvalidOperationException($"The app exited without printing '{lastLine}':\n{printed}");
+        }
+        finally
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync(CancellationToken.None);
+        }
+    }
+
+    private static Process Start(IDictionary<string, string> environment)
+    {
+        var appPath = typeof(Program).Assembly.Location;
+        var start = new ProcessStartInfo("dotnet", [appPath])
+        {
+            WorkingDirectory = Path.GetDirectoryName(appPath)!,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+        };
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
+        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
+        return Process.Start(start)!;
     }
 }
