@@ -28,11 +28,14 @@ public sealed class AdminJobsTests(BrowserFixture browser) : IClassFixture<Brows
         // Running it from the dashboard proves the job server executes the real job.
         await app.Page.Locator("input.js-jobs-list-checkbox").First.CheckAsync();
         await app.Page.GetByText("Trigger now").ClickAsync();
+
+        // The dashboard reloads itself after the trigger, so the outcome is watched from a second tab.
+        var succeeded = await app.Page.Context.NewPageAsync();
         await Eventually.TrueAsync(
             async () =>
             {
-                await app.Page.GotoAsync("/admin/jobs/jobs/succeeded");
-                return (await app.Page.Locator("body").TextContentAsync() ?? "").Contains("RunHousekeepingJob");
+                await succeeded.GotoAsync("/admin/jobs/jobs/succeeded");
+                return (await succeeded.Locator("body").TextContentAsync() ?? "").Contains("RunHousekeepingJob");
             },
             TimeSpan.FromSeconds(20),
             "the triggered housekeeping job is listed as succeeded");

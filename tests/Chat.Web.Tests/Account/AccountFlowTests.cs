@@ -3,14 +3,12 @@ using Chat.Web.Tests.Support;
 
 namespace Chat.Web.Tests.Account;
 
-public sealed class AccountFlowTests : IAsyncLifetime
+public sealed class AccountFlowTests : WebAppTest
 {
-    private readonly ChatWebFactory _app = new();
-
     [Fact]
     public async Task Anonymous_visitors_are_sent_to_the_login_page()
     {
-        using var browser = _app.CreateBrowser();
+        using var browser = App.CreateBrowser();
 
         foreach (var path in new[] { "/", "/Account/Manage" })
         {
@@ -25,7 +23,7 @@ public sealed class AccountFlowTests : IAsyncLifetime
     [Fact]
     public async Task Registering_signs_the_user_in_and_shows_their_name()
     {
-        using var browser = _app.CreateBrowser();
+        using var browser = App.CreateBrowser();
 
         using var registered = await browser.RegisterAsync("ann.lee@example.com", name: "Ann Lee");
 
@@ -37,7 +35,7 @@ public sealed class AccountFlowTests : IAsyncLifetime
     [Fact]
     public async Task Logging_out_and_in_again_works_and_wrong_passwords_get_a_clear_message()
     {
-        using var browser = _app.CreateBrowser();
+        using var browser = App.CreateBrowser();
         (await browser.RegisterAsync("bob@example.com")).Dispose();
         using var loggedOut = await browser.LogoutAsync();
         loggedOut.StatusCode.ShouldBe(HttpStatusCode.Redirect);
@@ -56,9 +54,9 @@ public sealed class AccountFlowTests : IAsyncLifetime
     [Fact]
     public async Task Duplicate_email_and_weak_password_are_explained_on_the_form()
     {
-        using var browser = _app.CreateBrowser();
+        using var browser = App.CreateBrowser();
         (await browser.RegisterAsync("carol@example.com")).Dispose();
-        using var anonymous = _app.CreateBrowser();
+        using var anonymous = App.CreateBrowser();
 
         using var duplicate = await anonymous.RegisterAsync("carol@example.com");
         using var weak = await anonymous.RegisterAsync("dave@example.com", "alllowercase12");
@@ -71,9 +69,9 @@ public sealed class AccountFlowTests : IAsyncLifetime
     [Fact]
     public async Task Five_wrong_passwords_lock_the_account_even_against_the_right_one()
     {
-        using var owner = _app.CreateBrowser();
+        using var owner = App.CreateBrowser();
         (await owner.RegisterAsync("erin@example.com")).Dispose();
-        using var attacker = _app.CreateBrowser();
+        using var attacker = App.CreateBrowser();
 
         for (var attempt = 1; attempt < 5; attempt++)
         {
@@ -92,7 +90,7 @@ public sealed class AccountFlowTests : IAsyncLifetime
     [Fact]
     public async Task A_post_without_antiforgery_token_is_refused_with_a_clear_message()
     {
-        using var browser = _app.CreateBrowser();
+        using var browser = App.CreateBrowser();
 
         using var response = await browser.SubmitAsync(
             "/Account/Login",
@@ -109,7 +107,7 @@ public sealed class AccountFlowTests : IAsyncLifetime
     [Fact]
     public async Task Logout_without_antiforgery_token_keeps_the_user_signed_in()
     {
-        using var browser = _app.CreateBrowser();
+        using var browser = App.CreateBrowser();
         (await browser.RegisterAsync("fay@example.com")).Dispose();
 
         using var forged = await browser.LogoutAsync(withAntiforgery: false);
@@ -121,7 +119,7 @@ public sealed class AccountFlowTests : IAsyncLifetime
     [Fact]
     public async Task Profile_page_changes_the_display_name_and_initials()
     {
-        using var browser = _app.CreateBrowser();
+        using var browser = App.CreateBrowser();
         (await browser.RegisterAsync("gus@example.com", name: "Gus")).Dispose();
 
         using var saved = await browser.SubmitAsync(
@@ -137,7 +135,7 @@ public sealed class AccountFlowTests : IAsyncLifetime
     [Fact]
     public async Task Changing_the_password_needs_the_current_one_and_the_new_one_works_afterwards()
     {
-        using var browser = _app.CreateBrowser();
+        using var browser = App.CreateBrowser();
         (await browser.RegisterAsync("kim@example.com")).Dispose();
         const string newPassword = "Brand-New-Pass-7";
 
@@ -162,8 +160,4 @@ public sealed class AccountFlowTests : IAsyncLifetime
         using var newLogin = await browser.LoginAsync("kim@example.com", newPassword);
         newLogin.StatusCode.ShouldBe(HttpStatusCode.Redirect);
     }
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public Task DisposeAsync() => _app.DisposeAsync().AsTask();
 }

@@ -3,14 +3,12 @@ using Chat.Web.Tests.Support;
 
 namespace Chat.Web.Tests.Account;
 
-public sealed class TwoFactorTests : IAsyncLifetime
+public sealed class TwoFactorTests : WebAppTest
 {
-    private readonly ChatWebFactory _app = new();
-
     [Fact]
     public async Task After_enabling_an_authenticator_sign_in_requires_its_code()
     {
-        using var browser = _app.CreateBrowser();
+        using var browser = App.CreateBrowser();
         (await browser.RegisterAsync("hal@example.com")).Dispose();
 
         var setup = await browser.GetPageAsync("/Account/Manage/EnableAuthenticator");
@@ -46,15 +44,11 @@ public sealed class TwoFactorTests : IAsyncLifetime
     [Fact]
     public async Task The_second_step_without_a_password_first_goes_back_to_login()
     {
-        using var browser = _app.CreateBrowser();
+        using var browser = App.CreateBrowser();
 
         using var response = await browser.Http.GetAsync("/Account/LoginWith2fa");
 
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         response.Headers.Location!.ToString().ShouldContain("Account/Login");
     }
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public Task DisposeAsync() => _app.DisposeAsync().AsTask();
 }

@@ -4,14 +4,12 @@ using Microsoft.Data.Sqlite;
 
 namespace Chat.Web.Tests.Hosting;
 
-public sealed class HostingTests : IAsyncLifetime
+public sealed class HostingTests : WebAppTest
 {
-    private readonly ChatWebFactory _app = new();
-
     [Fact]
     public async Task Liveness_and_readiness_answer_without_signing_in()
     {
-        using var browser = _app.CreateBrowser();
+        using var browser = App.CreateBrowser();
 
         using var live = await browser.Http.GetAsync("/health");
         using var ready = await browser.Http.GetAsync("/health/ready");
@@ -24,11 +22,11 @@ public sealed class HostingTests : IAsyncLifetime
     [Fact]
     public async Task Readiness_fails_when_the_database_becomes_unreachable()
     {
-        using var browser = _app.CreateBrowser();
+        using var browser = App.CreateBrowser();
         (await browser.Http.GetAsync("/health/ready")).StatusCode.ShouldBe(HttpStatusCode.OK);
 
         SqliteConnection.ClearAllPools();
-        Directory.Delete(_app.DataPath, recursive: true);
+        Directory.Delete(App.DataPath, recursive: true);
         using var ready = await browser.Http.GetAsync("/health/ready");
         using var live = await browser.Http.GetAsync("/health");
 
@@ -40,7 +38,7 @@ public sealed class HostingTests : IAsyncLifetime
     [Fact]
     public async Task Unknown_route_gets_a_friendly_404_page()
     {
-        using var browser = _app.CreateBrowser();
+        using var browser = App.CreateBrowser();
 
         using var response = await browser.Http.GetAsync("/no/such/page");
 
@@ -59,7 +57,7 @@ public sealed class HostingTests : IAsyncLifetime
         var run = await AppProcess.RunUntilExitAsync(new Dictionary<string, string>
         {
             [variable] = value,
-            ["Storage__DataPath"] = _app.DataPath,
+            ["Storage__DataPath"] = App.DataPath,
         });
 
         run.ExitCode.ShouldBe(78);
@@ -74,7 +72,7 @@ public sealed class HostingTests : IAsyncLifetime
             new Dictionary<string, string>
             {
                 ["ASPNETCORE_ENVIRONMENT"] = "Development",
-                ["Storage__DataPath"] = _app.DataPath,
+                ["Storage__DataPath"] = App.DataPath,
             },
             lastLine: "erin@demo.chat");
 
@@ -87,18 +85,14 @@ public sealed class HostingTests : IAsyncLifetime
     public async Task Production_start_up_seeds_nothing_and_prints_no_logins()
     {
         var printed = await AppProcess.RunUntilPrintedAsync(
-            new Dictionary<string, string> { ["Storage__DataPath"] = _app.DataPath },
+            new Dictionary<string, string> { ["Storage__DataPath"] = App.DataPath },
             lastLine: "Chat.Enterprise is running at");
 
         printed.ShouldNotContain("demo.chat");
-        await using var db = new SqliteConnection($"Data Source={Path.Combine(_app.DataPath, "chat.db")}");
+        await using var db = new SqliteConnection($"Data Source={Path.Combine(App.DataPath, "chat.db")}");
         await db.OpenAsync();
         using var count = db.CreateCommand();
         count.CommandText = "SELECT COUNT(*) FROM AspNetUsers";
         ((long)(await count.ExecuteScalarAsync())!).ShouldBe(0);
     }
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public Task DisposeAsync() => _app.DisposeAsync().AsTask();
 }

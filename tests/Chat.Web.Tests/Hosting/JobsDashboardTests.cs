@@ -3,14 +3,12 @@ using Chat.Web.Tests.Support;
 
 namespace Chat.Web.Tests.Hosting;
 
-public sealed class JobsDashboardTests : IAsyncLifetime
+public sealed class JobsDashboardTests : WebAppTest
 {
-    private readonly ChatWebFactory _app = new();
-
     [Fact]
     public async Task Anonymous_visitors_are_refused()
     {
-        using var browser = _app.CreateBrowser();
+        using var browser = App.CreateBrowser();
 
         using var response = await browser.Http.GetAsync("/admin/jobs");
 
@@ -20,9 +18,9 @@ public sealed class JobsDashboardTests : IAsyncLifetime
     [Fact]
     public async Task Members_are_refused_and_the_admin_sees_the_housekeeping_job()
     {
-        using var admin = _app.CreateBrowser();
+        using var admin = App.CreateBrowser();
         (await admin.RegisterAsync("admin@example.com")).Dispose();
-        using var member = _app.CreateBrowser();
+        using var member = App.CreateBrowser();
         (await member.RegisterAsync("member@example.com")).Dispose();
 
         using var refused = await member.Http.GetAsync("/admin/jobs");
@@ -34,8 +32,4 @@ public sealed class JobsDashboardTests : IAsyncLifetime
         page.ShouldContain("Chat.Enterprise jobs");
         page.ShouldContain("housekeeping");
     }
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public Task DisposeAsync() => _app.DisposeAsync().AsTask();
 }

@@ -3,14 +3,12 @@ using Chat.Web.Tests.Support;
 
 namespace Chat.Web.Tests.Security;
 
-public sealed class SecurityTests : IAsyncLifetime
+public sealed class SecurityTests : WebAppTest
 {
-    private readonly ChatWebFactory _app = new();
-
     [Fact]
     public async Task Pages_carry_the_security_headers()
     {
-        using var browser = _app.CreateBrowser();
+        using var browser = App.CreateBrowser();
 
         using var response = await browser.Http.GetAsync("/Account/Login");
 
@@ -27,8 +25,8 @@ public sealed class SecurityTests : IAsyncLifetime
     [Fact]
     public async Task Sign_in_cookie_is_http_only_and_secure_by_default()
     {
-        _app.Settings["Security:CookieSecurePolicy"] = "Always";
-        using var browser = _app.CreateBrowser("https://localhost");
+        App.Settings["Security:CookieSecurePolicy"] = "Always";
+        using var browser = App.CreateBrowser("https://localhost");
 
         using var response = await browser.RegisterAsync("ivy@example.com");
 
@@ -41,9 +39,9 @@ public sealed class SecurityTests : IAsyncLifetime
     [Fact]
     public async Task Behind_a_tls_proxy_the_forwarded_scheme_gives_secure_cookies()
     {
-        _app.Settings["Security:CookieSecurePolicy"] = "Always";
-        _app.Settings["Security:TrustForwardedHeaders"] = "true";
-        using var browser = _app.CreateBrowser();
+        App.Settings["Security:CookieSecurePolicy"] = "Always";
+        App.Settings["Security:TrustForwardedHeaders"] = "true";
+        using var browser = App.CreateBrowser();
         browser.Http.DefaultRequestHeaders.Add("X-Forwarded-Proto", "https");
 
         using var response = await browser.Http.GetAsync("/Account/Login");
@@ -56,8 +54,8 @@ public sealed class SecurityTests : IAsyncLifetime
     [Fact]
     public async Task Too_many_sign_in_posts_get_429_with_retry_after()
     {
-        _app.Settings["RateLimits:LoginPerMinute"] = "2";
-        using var browser = _app.CreateBrowser();
+        App.Settings["RateLimits:LoginPerMinute"] = "2";
+        using var browser = App.CreateBrowser();
 
         (await browser.LoginAsync("nobody@example.com", "Wrong-1")).Dispose();
         (await browser.LoginAsync("nobody@example.com", "Wrong-2")).Dispose();
@@ -68,8 +66,4 @@ public sealed class SecurityTests : IAsyncLifetime
         (await third.Content.ReadAsStringAsync()).ShouldContain("Too many sign-in attempts");
         (await browser.Http.GetAsync("/Account/Login")).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public Task DisposeAsync() => _app.DisposeAsync().AsTask();
 }
