@@ -1,4 +1,10 @@
+using Chat.Application.Channels;
+using Chat.Application.Events;
 using Chat.Application.Housekeeping;
+using Chat.Application.Messages;
+using Chat.Infrastructure.Channels;
+using Chat.Infrastructure.Events;
+using Chat.Infrastructure.Messages;
 using Chat.Infrastructure.Demo;
 using Chat.Infrastructure.Housekeeping;
 using Chat.Infrastructure.Identity;
@@ -26,6 +32,10 @@ public static class DependencyInjection
         services.AddChatIdentity();
         services.AddJobs();
 
+        services.AddSingleton<IChannelStore, ChannelStore>();
+        services.AddSingleton<IMessageStore, MessageStore>();
+        services.AddSingleton<InProcessChatEvents>();
+        services.AddSingleton<IChatEvents>(sp => sp.GetRequiredService<InProcessChatEvents>());
         services.AddScoped<IDatabaseMaintenance, DatabaseMaintenance>();
         services.AddScoped<RunHousekeepingJob>();
         services.AddScoped<DemoWorkspaceSeeder>();

@@ -45,6 +45,9 @@ public sealed class Channel
 
     public bool IsArchived { get; private set; }
 
+    /// <summary>The sequence of the newest message; the store advances it in the same transaction as the insert.</summary>
+    public long LastSequence { get; private set; }
+
     public IReadOnlyCollection<ChannelMember> Members => _members;
 
     /// <summary>Creates a public or private channel owned by its creator.</summary>

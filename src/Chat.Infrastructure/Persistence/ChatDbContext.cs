@@ -1,4 +1,5 @@
 using Chat.Domain.Channels;
+using Chat.Domain.Messages;
 using Chat.Infrastructure.Identity;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -19,6 +20,8 @@ public abstract class ChatDbContext(DbContextOptions options)
     public DbSet<Channel> Channels => Set<Channel>();
 
     public DbSet<ChannelMember> ChannelMembers => Set<ChannelMember>();
+
+    public DbSet<Message> Messages => Set<Message>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

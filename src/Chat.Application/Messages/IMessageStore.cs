@@ -1,0 +1,33 @@
+using Chat.Domain.Messages;
+
+namespace Chat.Application.Messages;
+
+/// <summary>Stores messages with per-channel sequences and reads history by sequence.</summary>
+public interface IMessageStore
+{
+    /// <summary>
+    /// Stores the message with the channel's next sequence, in one transaction with advancing the channel's
+    /// last sequence. When this sender already sent <paramref name="clientMessageId"/>, stores nothing and
+    /// returns the stored message with <see cref="AppendResult.Created"/> false, however long ago that was.
+    /// </summary>
+    Task<AppendResult> AppendAsync(
+        Guid channelId,
+        string senderId,
+        Guid clientMessageId,
+        MessageBody body,
+        DateTimeOffset at,
+        CancellationToken cancellationToken);
+
+    /// <summary>Up to <paramref name="limit"/> messages with a sequence above <paramref name="afterSequence"/>, oldest first.</summary>
+    Task<IReadOnlyList<MessageDto>> ListAfterAsync(
+        Guid channelId, long afterSequence, int limit, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Up to <paramref name="limit"/> messages below <paramref name="beforeSequence"/> (the newest ones when null),
+    /// oldest first.
+    /// </summary>
+    Task<IReadOnlyList<MessageDto>> ListBeforeAsync(
+        Guid channelId, long? beforeSequence, int limit, CancellationToken cancellationToken);
+}
+
+public sealed record AppendResult(MessageDto Message, bool Created);

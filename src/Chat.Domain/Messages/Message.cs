@@ -1,0 +1,52 @@
+namespace Chat.Domain.Messages;
+
+/// <summary>
+/// A message in a channel. Its sequence is dense and increasing per channel and assigned when it is
+/// stored; the sender's client message id makes a retried send return this message instead of a copy.
+/// </summary>
+public sealed class Message
+{
+    private Message()
+    {
+        SenderId = string.Empty;
+        Body = string.Empty;
+    }
+
+    private Message(
+        Guid channelId, long sequence, string senderId, Guid clientMessageId, MessageBody body, DateTimeOffset at)
+    {
+        Id = Guid.NewGuid();
+        ChannelId = channelId;
+        Sequence = sequence;
+        SenderId = senderId;
+        ClientMessageId = clientMessageId;
+        Body = body.Value;
+        CreatedAt = at;
+        Version = 1;
+    }
+
+    public Guid Id { get; private set; }
+
+    public Guid ChannelId { get; private set; }
+
+    public long Sequence { get; private set; }
+
+    public string SenderId { get; private set; }
+
+    public Guid ClientMessageId { get; private set; }
+
+    public string Body { get; private set; }
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    /// <summary>Bumped by every change, so a client can tell which copy is newer.</summary>
+    public int Version { get; private set; }
+
+    /// <summary>Creates the message that takes <paramref name="sequence"/> in its channel.</summary>
+    public static Message Post(
+        Guid channelId, long sequence, string senderId, Guid clientMessageId, MessageBody body, DateTimeOffset at)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(sequence, 1);
+        return new Message(channelId, sequence, senderId, clientMessageId, body, at);
+    }
+}

@@ -1,0 +1,102 @@
+using Chat.Application.Messages;
+using Chat.Domain.Messages;
+using Chat.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Chat.Infrastructure.Messages;
+
+internal sealed class MessageStore(IDbContextFactory<ChatDbContext> contexts) : IMessageStore
+{
+    public async Task<AppendResult> AppendAsync(
+        Guid channelId,
+        string senderId,
+        Guid clientMessageId,
+        MessageBody body,
+        DateTimeOffset at,
+        CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var stored = await FindSentAsync(db, senderId, clientMessageId, cancellationToken);
+        if (stored is not null)
+        {
+            return new AppendResult(stored, Created: false);
+        }
+
+        try
+        {
+            return new AppendResult(await InsertAsync(db, channelId, senderId, clientMessageId, body, at, cancellationToken), Created: true);
+        }
+        catch (DbUpdateException)
+        {
+            // A concurrent retry of the same send won the unique index; ours rolled back whole, sequence included.
+            var raced = await FindSentAsync(db, senderId, clientMessageId, cancellationToken);
+            if (raced is null)
+            {
+                throw;
+            }
+
+            return new AppendResult(raced, Created: false);
+        }
+    }
+
+    public async Task<IReadOnlyList<MessageDto>> ListAfterAsync(
+        Guid channelId, long afterSequence, int limit, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await Project(db, db.Messages.Where(m => m.ChannelId == channelId && m.Sequence > afterSequence)
+                .OrderBy(m => m.Sequence)
+                .Take(limit))
+            .ToListAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<MessageDto>> ListBeforeAsync(
+        Guid channelId, long? beforeSequence, int limit, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var newestFirst = db.Messages.Where(m => m.ChannelId == channelId);
+        if (beforeSequence is { } before)
+        {
+            newestFirst = newestFirst.Where(m => m.Sequence < before);
+        }
+
+        var page = await Project(db, newestFirst.OrderByDescending(m => m.Sequence).Take(limit))
+            .ToListAsync(cancellationToken);
+        page.Reverse();
+        return page;
+    }
+
+    private static async Task<MessageDto> InsertAsync(
+        ChatDbContext db,
+        Guid channelId,
+        string senderId,
+        Guid clientMessageId,
+        MessageBody body,
+        DateTimeOffset at,
+        CancellationToken cancellationToken)
+    {
+        // The channel row holds the last sequence; bumping it first makes concurrent senders of one channel
+        // queue on that row (SQLite: on the write lock), so sequences come out dense and unique.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.Channels.Where(c => c.Id == channelId)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.LastSequence, c => c.LastSequence + 1), cancellationToken);
+        var sequence = await db.Channels.Where(c => c.Id == channelId).Select(c => c.LastSequence)
+            .SingleAsync(cancellationToken);
+        var message = Message.Post(channelId, sequence, senderId, clientMessageId, body, at);
+        db.Messages.Add(message);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return (await FindSentAsync(db, senderId, clientMessageId, cancellationToken))!;
+    }
+
+    private static Task<MessageDto?> FindSentAsync(
+        ChatDbContext db, string senderId, Guid clientMessageId, CancellationToken cancellationToken) =>
+        Project(db, db.Messages.Where(m => m.SenderId == senderId && m.ClientMessageId == clientMessageId))
+            .FirstOrDefaultAsync(cancellationToken);
+
+    private static IQueryable<MessageDto> Project(ChatDbContext db, IQueryable<Message> messages) =>
+        messages.Join(
+            db.Users,
+            m => m.SenderId,
+            u => u.Id,
+            (m, u) => new MessageDto(m.Id, m.ChannelId, m.Sequence, m.SenderId, u.DisplayName, m.Body, m.CreatedAt, m.Version));
+}

@@ -1,0 +1,24 @@
+using Chat.Domain.Channels;
+using Chat.Domain.Messages;
+using Chat.Infrastructure.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Chat.Infrastructure.Persistence.Configurations;
+
+internal sealed class MessageConfiguration : IEntityTypeConfiguration<Message>
+{
+    public void Configure(EntityTypeBuilder<Message> builder)
+    {
+        builder.HasKey(m => m.Id);
+        builder.Property(m => m.SenderId).HasMaxLength(450).IsRequired();
+        builder.Property(m => m.Body).HasMaxLength(MessageBody.MaxLength).IsRequired();
+
+        // The delivery guarantees live here: one message per channel position, one per client send.
+        builder.HasIndex(m => new { m.ChannelId, m.Sequence }).IsUnique();
+        builder.HasIndex(m => new { m.SenderId, m.ClientMessageId }).IsUnique();
+
+        builder.HasOne<Channel>().WithMany().HasForeignKey(m => m.ChannelId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<ApplicationUser>().WithMany().HasForeignKey(m => m.SenderId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
