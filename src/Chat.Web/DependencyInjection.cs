@@ -1,5 +1,6 @@
 using Chat.Application.Common;
 using Chat.Web.Components.Account;
+using Chat.Web.Components.Channels;
 using Chat.Web.Security;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -20,6 +21,7 @@ public static class DependencyInjection
         services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
         services.AddScoped<ICurrentActor, CurrentActor>();
         services.AddScoped<AuthenticatorSetup>();
+        services.AddTransient<ChannelFeed>();
 
         services.AddAuthentication(options =>
             {

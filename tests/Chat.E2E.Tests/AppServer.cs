@@ -13,8 +13,11 @@ public sealed class AppServer : WebApplicationFactory<Program>
 {
     private readonly string _dataPath = Path.Combine(Path.GetTempPath(), "chat-e2e", Guid.NewGuid().ToString("N"));
 
-    public AppServer()
+    private readonly bool _seedDemoWorkspace;
+
+    public AppServer(bool seedDemoWorkspace = false)
     {
+        _seedDemoWorkspace = seedDemoWorkspace;
         UseKestrel();
         StartServer();
         var addresses = Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>();
@@ -28,7 +31,7 @@ public sealed class AppServer : WebApplicationFactory<Program>
         builder.UseEnvironment("Development");
         builder.UseUrls("http://127.0.0.1:0");
         builder.UseSetting("Storage:DataPath", _dataPath);
-        builder.UseSetting("Bootstrap:SeedDemoWorkspace", "false");
+        builder.UseSetting("Bootstrap:SeedDemoWorkspace", _seedDemoWorkspace ? "true" : "false");
         builder.UseSetting("Jobs:WorkerCount", "1");
     }
 

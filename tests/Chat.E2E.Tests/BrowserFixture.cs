@@ -3,9 +3,17 @@ using Microsoft.Playwright;
 namespace Chat.E2E.Tests;
 
 /// <summary>One app server and one headless Debian Chromium shared by the tests of a class.</summary>
-public sealed class BrowserFixture : IAsyncLifetime
+public class BrowserFixture : IAsyncLifetime
 {
+    private readonly bool _seedDemoWorkspace;
     private IPlaywright? _playwright;
+
+    public BrowserFixture()
+        : this(seedDemoWorkspace: false)
+    {
+    }
+
+    protected BrowserFixture(bool seedDemoWorkspace) => _seedDemoWorkspace = seedDemoWorkspace;
 
     public AppServer App { get; private set; } = default!;
 
@@ -15,7 +23,7 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        App = new AppServer();
+        App = new AppServer(_seedDemoWorkspace);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -33,6 +41,7 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public async Task<IPage> NewPageAsync(int width = 1280, int height = 800)
     {
+        // A context per page: its own cookies, so two pages can be two different people.
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = App.BaseUrl,
@@ -49,3 +58,6 @@ public sealed class BrowserFixture : IAsyncLifetime
         await App.DisposeAsync();
     }
 }
+
+/// <summary>The same, over the seeded demo workspace (alice, bob, … with channels).</summary>
+public sealed class DemoWorkspaceFixture() : BrowserFixture(seedDemoWorkspace: true);

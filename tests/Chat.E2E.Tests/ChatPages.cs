@@ -28,11 +28,11 @@ public sealed class ChatPages(IPage page)
         await WaitUntilInteractiveAsync();
     }
 
-    public async Task LoginAsync(string email)
+    public async Task LoginAsync(string email, string password = Password)
     {
         await Page.GotoAsync("/Account/Login");
         await Page.FillAsync("#Input\\.Email", email);
-        await Page.FillAsync("#Input\\.Password", Password);
+        await Page.FillAsync("#Input\\.Password", password);
         await Page.ClickAsync("#login-submit");
         await WaitUntilInteractiveAsync();
     }
@@ -49,4 +49,22 @@ public sealed class ChatPages(IPage page)
         Page.Locator(".mud-layout[data-interactive='true']").WaitForAsync();
 
     public ILocator PageBody => Page.Locator("body");
+
+    public ILocator Messages => Page.Locator("#message-list .message-body");
+
+    public ILocator Composer => Page.Locator("#composer-input");
+
+    public async Task OpenChannelAsync(string name)
+    {
+        await Page.Locator($"#sidebar-channels a[data-channel='{name}']").ClickAsync();
+        await Page.WaitForURLAsync($"**/c/{name}");
+        await Page.Locator("#channel-title").Filter(new() { HasText = name }).WaitForAsync();
+    }
+
+    /// <summary>Types a message and presses Enter, as a person does.</summary>
+    public async Task SendAsync(string text)
+    {
+        await Composer.FillAsync(text);
+        await Composer.PressAsync("Enter");
+    }
 }

@@ -1,4 +1,6 @@
 using Bunit;
+using Chat.Application.Channels;
+using Chat.Application.Channels.ListMyChannels;
 using Chat.Application.Common;
 using Chat.Application.Profile;
 using Chat.Application.Profile.GetProfile;
@@ -23,6 +25,8 @@ public abstract class ComponentTestContext : BunitContext, IAsyncLifetime
         Services.AddSingleton<ICurrentActor>(new FixedActor(new Actor(UserId, new HashSet<string> { WorkspaceRoles.Member })));
         Services.AddScoped<GetProfileHandler>();
         Services.AddScoped<SetThemePreferenceHandler>();
+        Services.AddSingleton<IChannelStore>(Channels);
+        Services.AddScoped<ListMyChannelsHandler>();
         Profiles.Profiles[UserId] = new UserProfile(UserId, "ann.lee@example.com", "Ann Lee", ThemePreference.Light);
         AddAuthorization().SetAuthorized("Ann Lee");
     }
@@ -30,6 +34,8 @@ public abstract class ComponentTestContext : BunitContext, IAsyncLifetime
     protected const string UserId = "ann";
 
     protected InMemoryProfileStore Profiles { get; } = new();
+
+    protected InMemoryChannelStore Channels { get; } = new();
 
     public Task InitializeAsync() => Task.CompletedTask;
 

@@ -1,4 +1,5 @@
 using Bunit;
+using Chat.Domain.Channels;
 using Chat.Domain.Users;
 using Chat.Web.Components.Layout;
 using Chat.Web.Tests.Support;
@@ -23,6 +24,20 @@ public class MainLayoutTests : ComponentTestContext
         layout.Find("#nav-drawer").TextContent.ShouldContain("Home");
         layout.Find("#page").TextContent.ShouldBe("Page");
         layout.Find(".mud-avatar").TextContent.Trim().ShouldBe("AL");
+    }
+
+    [Fact]
+    public void The_sidebar_lists_the_users_channels_and_leaves_out_archived_ones()
+    {
+        Channels.Channels.Add(new ChannelAccess(Guid.NewGuid(), "general", ChannelKind.Public, false, ChannelRole.Member));
+        Channels.Channels.Add(new ChannelAccess(Guid.NewGuid(), "secret", ChannelKind.Private, false, ChannelRole.Member));
+        Channels.Channels.Add(new ChannelAccess(Guid.NewGuid(), "old-stuff", ChannelKind.Public, true, ChannelRole.Member));
+
+        var layout = RenderLayout();
+
+        var links = layout.FindAll("#sidebar-channels a").Select(a => a.GetAttribute("href")).ToList();
+        links.ShouldBe(["c/general", "c/secret"]);
+        layout.Find("a[data-channel='secret']").TextContent.ShouldContain("🔒");
     }
 
     [Fact]

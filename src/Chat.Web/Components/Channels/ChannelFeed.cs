@@ -1,0 +1,139 @@
+using Chat.Application.Events;
+using Chat.Application.Messages;
+using Chat.Application.Messages.GetHistory;
+using Chat.Application.Messages.WatchChannel;
+using Chat.Domain.Common;
+
+namespace Chat.Web.Components.Channels;
+
+/// <summary>
+/// The messages one viewer sees in one channel, kept complete and in order: it loads the newest page,
+/// applies live events in sequence, ignores events it already holds, and fetches whatever it missed when
+/// an event arrives after a gap. All changes run through <c>dispatch</c> (the component's renderer), one at a time.
+/// </summary>
+public sealed class ChannelFeed(GetHistoryHandler history, WatchChannelHandler watch) : IDisposable
+{
+    private readonly List<ChatEvent> _early = [];
+    private IDisposable? _subscription;
+    private Func<Func<Task>, Task> _dispatch = work => work();
+    private Action _changed = () => { };
+    private Guid _channelId;
+    private bool _loaded;
+
+    /// <summary>The messages held, oldest first, each sequence once.</summary>
+    public IReadOnlyList<MessageDto> Messages { get; private set; } = [];
+
+    /// <summary>Whether older messages than the first one held exist.</summary>
+    public bool HasOlder { get; private set; }
+
+    public long LastSequence => Messages.Count == 0 ? 0 : Messages[^1].Sequence;
+
+    /// <summary>Starts watching, then loads the newest page; events arriving meanwhile are applied after it.</summary>
+    public async Task<Result> StartAsync(Guid channelId, Func<Func<Task>, Task> dispatch, Action changed)
+    {
+        Stop();
+        (_channelId, _dispatch, _changed) = (channelId, dispatch, changed);
+        var watching = await watch.HandleAsync(new WatchChannel(channelId, OnEventAsync));
+        if (!watching.Succeeded)
+        {
+            return watching.Error!;
+        }
+
+        _subscription = watching.Value;
+        var newest = await history.HandleAsync(new GetHistory(channelId));
+        if (!newest.Succeeded)
+        {
+            return newest.Error!;
+        }
+
+        Messages = newest.Value;
+        HasOlder = newest.Value.Count == GetHistory.DefaultLimit && newest.Value[0].Sequence > 1;
+        _loaded = true;
+        foreach (var early in _early)
+        {
+            await ApplyAsync(early);
+        }
+
+        _early.Clear();
+        return Result.Success();
+    }
+
+    /// <summary>Prepends the page before the oldest message held.</summary>
+    public async Task<Result> LoadOlderAsync()
+    {
+        if (Messages.Count == 0)
+        {
+            return Result.Success();
+        }
+
+        var older = await history.HandleAsync(new GetHistory(_channelId, BeforeSequence: Messages[0].Sequence));
+        if (!older.Succeeded)
+        {
+            return older.Error!;
+        }
+
+        Messages = [.. older.Value, .. Messages];
+        HasOlder = older.Value.Count == GetHistory.DefaultLimit && older.Value[0].Sequence > 1;
+        return Result.Success();
+    }
+
+    /// <summary>Fetches everything after the last sequence held, e.g. after the connection came back.</summary>
+    public async Task CatchUpAsync()
+    {
+        while (true)
+        {
+            var missed = await history.HandleAsync(new GetHistory(_channelId, AfterSequence: LastSequence, Limit: GetHistory.MaxLimit));
+            if (!missed.Succeeded || missed.Value.Count == 0)
+            {
+                return;
+            }
+
+            Messages = [.. Messages, .. missed.Value.Where(m => m.Sequence > LastSequence)];
+            if (missed.Value.Count < GetHistory.MaxLimit)
+            {
+                return;
+            }
+        }
+    }
+
+    public void Dispose() => Stop();
+
+    private Task OnEventAsync(ChatEvent chatEvent) => _dispatch(async () =>
+    {
+        if (!_loaded)
+        {
+            _early.Add(chatEvent);
+            return;
+        }
+
+        await ApplyAsync(chatEvent);
+    });
+
+    private async Task ApplyAsync(ChatEvent chatEvent)
+    {
+        if (chatEvent is not MessagePosted posted || posted.Sequence <= LastSequence)
+        {
+            return;
+        }
+
+        if (posted.Sequence == LastSequence + 1)
+        {
+            Messages = [.. Messages, posted.Message];
+        }
+        else
+        {
+            await CatchUpAsync();
+        }
+
+        _changed();
+    }
+
+    private void Stop()
+    {
+        _subscription?.Dispose();
+        _subscription = null;
+        _loaded = false;
+        _early.Clear();
+        Messages = [];
+    }
+}

@@ -1,0 +1,90 @@
+using Chat.Application.Messages.SendMessage;
+using Microsoft.AspNetCore.Components;
+using Microsoft.JSInterop;
+
+namespace Chat.Web.Components.Channels;
+
+public partial class Composer : IAsyncDisposable
+{
+    private ElementReference _form;
+    private ElementReference _input;
+    private IJSObjectReference? _module;
+    private string _text = string.Empty;
+    private string? _error;
+    private bool _sending;
+
+    // One id per message being written, kept across retries so a resend never duplicates it.
+    private Guid _clientMessageId = Guid.NewGuid();
+
+    /// <summary>The channel messages go to. Required.</summary>
+    [Parameter, EditorRequired]
+    public Guid ChannelId { get; set; }
+
+    /// <summary>The channel's name, for the placeholder. Default empty.</summary>
+    [Parameter]
+    public string ChannelName { get; set; } = string.Empty;
+
+    /// <summary>Whether the user may post here (false for archived channels). Default true.</summary>
+    [Parameter]
+    public bool CanPost { get; set; } = true;
+
+    /// <summary>Whether the composer is off because the user is not a member. Default false.</summary>
+    [Parameter]
+    public bool Disabled { get; set; }
+
+    [Inject]
+    private SendMessageHandler SendMessage { get; set; } = default!;
+
+    [Inject]
+    private IJSRuntime JS { get; set; } = default!;
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (firstRender)
+        {
+            _module = await JS.InvokeAsync<IJSObjectReference>("import", "./Components/Channels/Composer.razor.js");
+            await _module.InvokeVoidAsync("sendOnEnter", _input, _form);
+        }
+    }
+
+    private async Task SendAsync()
+    {
+        if (_sending)
+        {
+            return;
+        }
+
+        _sending = true;
+        try
+        {
+            var sent = await SendMessage.HandleAsync(new SendMessage(ChannelId, _clientMessageId, _text));
+            if (sent.Succeeded)
+            {
+                (_text, _error, _clientMessageId) = (string.Empty, null, Guid.NewGuid());
+            }
+            else
+            {
+                _error = sent.Error!.Message;
+            }
+        }
+        finally
+        {
+            _sending = false;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_module is not null)
+        {
+            try
+            {
+                await _module.DisposeAsync();
+            }
+            catch (JSDisconnectedException)
+            {
+                // The browser is gone; there is nothing left to release there.
+            }
+        }
+    }
+}

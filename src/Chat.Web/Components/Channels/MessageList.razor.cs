@@ -1,0 +1,56 @@
+using Chat.Application.Messages;
+using Microsoft.AspNetCore.Components;
+using Microsoft.JSInterop;
+
+namespace Chat.Web.Components.Channels;
+
+public partial class MessageList : IAsyncDisposable
+{
+    private ElementReference _scroller;
+    private IJSObjectReference? _module;
+    private long _renderedLastSequence;
+
+    /// <summary>The messages to show, oldest first. Default none.</summary>
+    [Parameter]
+    public IReadOnlyList<MessageDto> Messages { get; set; } = [];
+
+    /// <summary>Whether to offer loading older messages. Default false.</summary>
+    [Parameter]
+    public bool HasOlder { get; set; }
+
+    /// <summary>Called when the user asks for older messages.</summary>
+    [Parameter]
+    public EventCallback OnLoadOlder { get; set; }
+
+    [Inject]
+    private IJSRuntime JS { get; set; } = default!;
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        var last = Messages.Count == 0 ? 0 : Messages[^1].Sequence;
+        if (last == _renderedLastSequence)
+        {
+            return;
+        }
+
+        // Follow new messages at the bottom, unless the reader scrolled up to read history.
+        _module ??= await JS.InvokeAsync<IJSObjectReference>("import", "./Components/Channels/MessageList.razor.js");
+        await _module.InvokeVoidAsync("followNewMessages", _scroller, firstRender || _renderedLastSequence == 0);
+        _renderedLastSequence = last;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_module is not null)
+        {
+            try
+            {
+                await _module.DisposeAsync();
+            }
+            catch (JSDisconnectedException)
+            {
+                // The browser is gone; there is nothing left to release there.
+            }
+        }
+    }
+}

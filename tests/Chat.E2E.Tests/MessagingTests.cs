@@ -1,0 +1,86 @@
+using static Microsoft.Playwright.Assertions;
+
+namespace Chat.E2E.Tests;
+
+/// <summary>Two people in two browser contexts, talking in the demo workspace.</summary>
+public sealed class MessagingTests(DemoWorkspaceFixture browser) : IClassFixture<DemoWorkspaceFixture>
+{
+    private const string DemoPassword = "ChatDemo2026";
+
+    private async Task<ChatPages> SignInAsync(string email)
+    {
+        var pages = new ChatPages(await browser.NewPageAsync());
+        await pages.LoginAsync(email, DemoPassword);
+        return pages;
+    }
+
+    [Fact]
+    public async Task A_message_from_one_user_appears_live_for_another_and_enter_sends_while_shift_enter_breaks_lines()
+    {
+        var alice = await SignInAsync("alice@demo.chat");
+        var bob = await SignInAsync("bob@demo.chat");
+        await alice.OpenChannelAsync("random");
+        await bob.OpenChannelAsync("random");
+        var word = $"hello-{Guid.NewGuid():N}";
+
+        await alice.Composer.FillAsync($"{word} line one");
+        await alice.Composer.PressAsync("Shift+Enter");
+        await alice.Composer.PressSequentiallyAsync("line two");
+        await alice.Composer.PressAsync("Enter");
+
+        await Expect(bob.Messages.Last).ToHaveTextAsync($"{word} line one\nline two");
+        await Expect(alice.Composer).ToHaveValueAsync("");
+        await Expect(alice.Messages.Filter(new() { HasText = word })).ToHaveCountAsync(1);
+        await bob.Page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "channel-live.png") });
+    }
+
+    [Fact]
+    public async Task After_being_offline_while_three_messages_were_posted_the_reader_sees_each_once_in_order()
+    {
+        var alice = await SignInAsync("alice@demo.chat");
+        var bob = await SignInAsync("bob@demo.chat");
+        await alice.OpenChannelAsync("general");
+        await bob.OpenChannelAsync("general");
+        var run = Guid.NewGuid().ToString("N")[..8];
+
+        await bob.Page.Context.SetOfflineAsync(true);
+        foreach (var n in new[] { 1, 2, 3 })
+        {
+            await alice.SendAsync($"{run} offline {n}");
+            await Expect(alice.Messages.Last).ToHaveTextAsync($"{run} offline {n}");
+        }
+
+        var missed = bob.Messages.Filter(new() { HasText = $"{run} offline" });
+        (await missed.CountAsync()).ShouldBe(0, "Bob is offline, so nothing reached his page yet");
+
+        await bob.Page.Context.SetOfflineAsync(false);
+
+        await Expect(missed).ToHaveTextAsync([$"{run} offline 1", $"{run} offline 2", $"{run} offline 3"], new() { Timeout = 30_000 });
+    }
+
+    [Fact]
+    public async Task An_oversized_message_is_refused_with_a_clear_error_and_the_text_stays()
+    {
+        var alice = await SignInAsync("alice@demo.chat");
+        await alice.OpenChannelAsync("announcements");
+        var tooLong = new string('x', 16_001);
+
+        await alice.Composer.FillAsync(tooLong);
+        await alice.Composer.PressAsync("Enter");
+
+        await Expect(alice.Page.Locator("#composer-error")).ToContainTextAsync("at most 16,000 characters");
+        await Expect(alice.Composer).ToHaveValueAsync(tooLong);
+        await Expect(alice.Messages).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task A_private_channel_is_not_found_for_an_outsider_even_by_its_address()
+    {
+        var bob = await SignInAsync("bob@demo.chat");
+
+        await bob.Page.GotoAsync("/c/engineering");
+
+        await Expect(bob.Page.Locator("#channel-not-found")).ToContainTextAsync("does not exist or you do not have access");
+        await Expect(bob.Page.Locator("#sidebar-channels")).Not.ToContainTextAsync("engineering");
+    }
+}
