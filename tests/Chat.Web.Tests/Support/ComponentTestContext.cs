@@ -1,7 +1,14 @@
 using Bunit;
 using Chat.Application.Channels;
 using Chat.Application.Channels.ListMyChannels;
+using Chat.Application.Channels.OpenChannel;
 using Chat.Application.Common;
+using Chat.Application.Events;
+using Chat.Application.Messages;
+using Chat.Application.Messages.GetHistory;
+using Chat.Application.Messages.SendMessage;
+using Chat.Application.Messages.WatchChannel;
+using Chat.Web.Components.Channels;
 using Chat.Application.Profile;
 using Chat.Application.Profile.GetProfile;
 using Chat.Application.Profile.SetThemePreference;
@@ -27,6 +34,14 @@ public abstract class ComponentTestContext : BunitContext, IAsyncLifetime
         Services.AddScoped<SetThemePreferenceHandler>();
         Services.AddSingleton<IChannelStore>(Channels);
         Services.AddScoped<ListMyChannelsHandler>();
+        Services.AddSingleton<IMessageStore>(Messages);
+        Services.AddSingleton<IChatEvents>(Events);
+        Services.AddSingleton(TimeProvider.System);
+        Services.AddScoped<OpenChannelHandler>();
+        Services.AddScoped<GetHistoryHandler>();
+        Services.AddScoped<WatchChannelHandler>();
+        Services.AddScoped<SendMessageHandler>();
+        Services.AddTransient<ChannelFeed>();
         Profiles.Profiles[UserId] = new UserProfile(UserId, "ann.lee@example.com", "Ann Lee", ThemePreference.Light);
         AddAuthorization().SetAuthorized("Ann Lee");
     }
@@ -36,6 +51,10 @@ public abstract class ComponentTestContext : BunitContext, IAsyncLifetime
     protected InMemoryProfileStore Profiles { get; } = new();
 
     protected InMemoryChannelStore Channels { get; } = new();
+
+    protected InMemoryMessageStore Messages { get; } = new();
+
+    protected RecordingChatEvents Events { get; } = new();
 
     public Task InitializeAsync() => Task.CompletedTask;
 

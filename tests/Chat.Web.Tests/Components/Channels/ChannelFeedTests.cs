@@ -1,0 +1,93 @@
+using Chat.Application.Events;
+using Chat.Domain.Channels;
+using Chat.Web.Components.Channels;
+using Chat.Web.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Chat.Web.Tests.Components.Channels;
+
+public class ChannelFeedTests : ComponentTestContext
+{
+    private readonly Guid _general = Guid.NewGuid();
+    private int _changes;
+
+    public ChannelFeedTests() =>
+        Channels.Channels.Add(new ChannelAccess(_general, "general", ChannelKind.Public, false, ChannelRole.Member));
+
+    private async Task<ChannelFeed> StartedFeedAsync()
+    {
+        var feed = Services.GetRequiredService<ChannelFeed>();
+        (await feed.StartAsync(_general, work => work(), () => _changes++)).Succeeded.ShouldBeTrue();
+        return feed;
+    }
+
+    [Fact]
+    public async Task Starts_with_the_newest_fifty_and_offers_older_ones()
+    {
+        for (var i = 1; i <= 60; i++)
+        {
+            Messages.Add(_general, $"m{i}");
+        }
+
+        using var feed = await StartedFeedAsync();
+        feed.Messages.Select(m => m.Sequence).ShouldBe(Enumerable.Range(11, 50).Select(i => (long)i));
+        feed.HasOlder.ShouldBeTrue();
+
+        await feed.LoadOlderAsync();
+
+        feed.Messages.Select(m => m.Sequence).ShouldBe(Enumerable.Range(1, 60).Select(i => (long)i));
+        feed.HasOlder.ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task The_next_message_is_appended_and_a_repeated_event_is_ignored()
+    {
+        Messages.Add(_general, "first");
+        using var feed = await StartedFeedAsync();
+        var second = Messages.Add(_general, "second");
+
+        await Events.DeliverAsync(new MessagePosted(second));
+        await Events.DeliverAsync(new MessagePosted(second));
+
+        feed.Messages.Select(m => m.Body).ShouldBe(["first", "second"]);
+        _changes.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task An_event_after_a_gap_fetches_the_missed_messages_in_order()
+    {
+        Messages.Add(_general, "first");
+        using var feed = await StartedFeedAsync();
+        Messages.Add(_general, "missed one");
+        Messages.Add(_general, "missed two");
+        var fourth = Messages.Add(_general, "fourth");
+
+        await Events.DeliverAsync(new MessagePosted(fourth));
+
+        feed.Messages.Select(m => m.Body).ShouldBe(["first", "missed one", "missed two", "fourth"]);
+    }
+
+    [Fact]
+    public async Task Disposing_the_feed_stops_its_subscription()
+    {
+        var feed = await StartedFeedAsync();
+        Events.SubscriberCount.ShouldBe(1);
+
+        feed.Dispose();
+
+        Events.SubscriberCount.ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task A_private_channel_of_others_cannot_be_watched()
+    {
+        var secret = Guid.NewGuid();
+        Channels.Channels.Add(new ChannelAccess(secret, "secret", ChannelKind.Private, false, Role: null));
+        using var feed = Services.GetRequiredService<ChannelFeed>();
+
+        var started = await feed.StartAsync(secret, work => work(), () => { });
+
+        started.Error!.Code.ShouldBe("channel.not_found");
+        Events.SubscriberCount.ShouldBe(0);
+    }
+}

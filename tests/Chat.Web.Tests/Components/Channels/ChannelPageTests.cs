@@ -1,0 +1,81 @@
+using Bunit;
+using Chat.Application.Events;
+using Chat.Domain.Channels;
+using Chat.Web.Components.Channels;
+using Chat.Web.Tests.Support;
+
+namespace Chat.Web.Tests.Components.Channels;
+
+public class ChannelPageTests : ComponentTestContext
+{
+    private readonly Guid _general = Guid.NewGuid();
+
+    public ChannelPageTests() =>
+        Channels.Channels.Add(new ChannelAccess(_general, "general", ChannelKind.Public, false, ChannelRole.Member));
+
+    private IRenderedComponent<ChannelPage> RenderChannel(string name = "general") =>
+        Render<ChannelPage>(p => p.Add(c => c.Name, name));
+
+    [Fact]
+    public void Shows_the_messages_and_a_live_one_without_reload()
+    {
+        Messages.Add(_general, "Good morning");
+        var page = RenderChannel();
+        page.Find(".message-body").TextContent.ShouldBe("Good morning");
+
+        Events.Publish(new MessagePosted(Messages.Add(_general, "Coffee?", senderName: "Erin")));
+
+        page.WaitForAssertion(() => page.FindAll(".message-body").Select(m => m.TextContent).ShouldBe(["Good morning", "Coffee?"]));
+        page.FindAll(".message-sender")[1].TextContent.ShouldBe("Erin");
+    }
+
+    [Fact]
+    public void An_empty_channel_says_so() =>
+        RenderChannel().Find("#no-messages").TextContent.ShouldContain("No messages yet");
+
+    [Fact]
+    public void Submitting_the_composer_sends_and_clears_it()
+    {
+        var page = RenderChannel();
+
+        page.Find("#composer-input").Input("Ship it");
+        page.Find("#composer").Submit();
+
+        Messages.All.ShouldHaveSingleItem().Body.ShouldBe("Ship it");
+        page.Find("#composer-input").GetAttribute("value").ShouldBeNullOrEmpty();
+    }
+
+    [Fact]
+    public void A_refused_message_keeps_its_text_and_shows_why()
+    {
+        var page = RenderChannel();
+        var tooLong = new string('x', 16_001);
+
+        page.Find("#composer-input").Input(tooLong);
+        page.Find("#composer").Submit();
+
+        page.Find("#composer-error").TextContent.ShouldContain("at most 16,000 characters");
+        page.Find("#composer-input").GetAttribute("value").ShouldBe(tooLong);
+        Messages.All.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Leaving_the_page_unsubscribes_from_the_channel()
+    {
+        RenderChannel();
+        Events.SubscriberCount.ShouldBe(1);
+
+        await DisposeComponentsAsync();
+
+        Events.SubscriberCount.ShouldBe(0);
+    }
+
+    [Fact]
+    public void An_unknown_channel_shows_not_found_and_watches_nothing()
+    {
+        var page = RenderChannel("nope");
+
+        page.Find("#channel-not-found").TextContent.ShouldContain("does not exist");
+        Events.SubscriberCount.ShouldBe(0);
+    }
+}
