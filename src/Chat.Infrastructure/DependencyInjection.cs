@@ -34,6 +34,7 @@ public static class DependencyInjection
 
         services.AddSingleton<IChannelStore, ChannelStore>();
         services.AddSingleton<IMessageStore, MessageStore>();
+        services.AddSingleton<IMessageFormatter, MarkdownFormatter>();
         services.AddSingleton<InProcessChatEvents>();
         services.AddSingleton<IChatEvents>(sp => sp.GetRequiredService<InProcessChatEvents>());
         services.AddScoped<IDatabaseMaintenance, DatabaseMaintenance>();

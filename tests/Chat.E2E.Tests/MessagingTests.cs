@@ -28,7 +28,7 @@ public sealed class MessagingTests(DemoWorkspaceFixture browser) : IClassFixture
         await alice.Composer.PressSequentiallyAsync("line two");
         await alice.Composer.PressAsync("Enter");
 
-        await Expect(bob.Messages.Last).ToHaveTextAsync($"{word} line one\nline two");
+        await Expect(bob.Messages.Last).ToHaveTextAsync($"{word} line one\nline two", new() { UseInnerText = true });
         await Expect(alice.Composer).ToHaveValueAsync("");
         await Expect(alice.Messages.Filter(new() { HasText = word })).ToHaveCountAsync(1);
         await bob.Page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "channel-live.png") });

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Chat.Infrastructure.Messages;
 
-internal sealed class MessageStore(IDbContextFactory<ChatDbContext> contexts) : IMessageStore
+internal sealed class MessageStore(IDbContextFactory<ChatDbContext> contexts, IMessageFormatter formatter) : IMessageStore
 {
     public async Task<AppendResult> AppendAsync(
         Guid channelId,
@@ -43,10 +43,11 @@ internal sealed class MessageStore(IDbContextFactory<ChatDbContext> contexts) : 
         Guid channelId, long afterSequence, int limit, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await Project(db, db.Messages.Where(m => m.ChannelId == channelId && m.Sequence > afterSequence)
+        var rows = await Project(db, db.Messages.Where(m => m.ChannelId == channelId && m.Sequence > afterSequence)
                 .OrderBy(m => m.Sequence)
                 .Take(limit))
             .ToListAsync(cancellationToken);
+        return rows.ConvertAll(ToDto);
     }
 
     public async Task<IReadOnlyList<MessageDto>> ListBeforeAsync(
@@ -59,13 +60,13 @@ internal sealed class MessageStore(IDbContextFactory<ChatDbContext> contexts) : 
             newestFirst = newestFirst.Where(m => m.Sequence < before);
         }
 
-        var page = await Project(db, newestFirst.OrderByDescending(m => m.Sequence).Take(limit))
+        var rows = await Project(db, newestFirst.OrderByDescending(m => m.Sequence).Take(limit))
             .ToListAsync(cancellationToken);
-        page.Reverse();
-        return page;
+        rows.Reverse();
+        return rows.ConvertAll(ToDto);
     }
 
-    private static async Task<MessageDto> InsertAsync(
+    private async Task<MessageDto> InsertAsync(
         ChatDbContext db,
         Guid channelId,
         string senderId,
@@ -88,15 +89,25 @@ internal sealed class MessageStore(IDbContextFactory<ChatDbContext> contexts) : 
         return (await FindSentAsync(db, senderId, clientMessageId, cancellationToken))!;
     }
 
-    private static Task<MessageDto?> FindSentAsync(
-        ChatDbContext db, string senderId, Guid clientMessageId, CancellationToken cancellationToken) =>
-        Project(db, db.Messages.Where(m => m.SenderId == senderId && m.ClientMessageId == clientMessageId))
+    private async Task<MessageDto?> FindSentAsync(
+        ChatDbContext db, string senderId, Guid clientMessageId, CancellationToken cancellationToken)
+    {
+        var row = await Project(db, db.Messages.Where(m => m.SenderId == senderId && m.ClientMessageId == clientMessageId))
             .FirstOrDefaultAsync(cancellationToken);
+        return row is null ? null : ToDto(row);
+    }
 
-    private static IQueryable<MessageDto> Project(ChatDbContext db, IQueryable<Message> messages) =>
+    private static IQueryable<MessageRow> Project(ChatDbContext db, IQueryable<Message> messages) =>
         messages.Join(
             db.Users,
             m => m.SenderId,
             u => u.Id,
-            (m, u) => new MessageDto(m.Id, m.ChannelId, m.Sequence, m.SenderId, u.DisplayName, m.Body, m.CreatedAt, m.Version));
+            (m, u) => new MessageRow(m.Id, m.ChannelId, m.Sequence, m.SenderId, u.DisplayName, m.Body, m.CreatedAt, m.Version));
+
+    private MessageDto ToDto(MessageRow row) => new(
+        row.Id, row.ChannelId, row.Sequence, row.SenderId, row.SenderName, row.Body,
+        formatter.ToSafeHtml(row.Body), row.CreatedAt, row.Version);
+
+    private sealed record MessageRow(
+        Guid Id, Guid ChannelId, long Sequence, string SenderId, string SenderName, string Body, DateTimeOffset CreatedAt, int Version);
 }

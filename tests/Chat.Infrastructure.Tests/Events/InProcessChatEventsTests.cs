@@ -11,7 +11,7 @@ public class InProcessChatEventsTests
     private readonly InProcessChatEvents _events = new(NullLogger<InProcessChatEvents>.Instance);
 
     private static MessagePosted Posted(Guid channelId, long sequence) =>
-        new(new MessageDto(Guid.NewGuid(), channelId, sequence, "u", "U", "hi", DateTimeOffset.UtcNow, 1));
+        new(new MessageDto(Guid.NewGuid(), channelId, sequence, "u", "U", "hi", "<p>hi</p>", DateTimeOffset.UtcNow, 1));
 
     [Fact]
     public async Task Subscribers_get_their_channels_events_only()

@@ -14,7 +14,8 @@ public sealed class InMemoryMessageStore : IMessageStore
     public MessageDto Add(Guid channelId, string body, string sender = "bob", string senderName = "Bob")
     {
         var sequence = _messages.Count(m => m.ChannelId == channelId) + 1;
-        var message = new MessageDto(Guid.NewGuid(), channelId, sequence, sender, senderName, body, DateTimeOffset.UtcNow, 1);
+        var message = new MessageDto(
+            Guid.NewGuid(), channelId, sequence, sender, senderName, body, System.Net.WebUtility.HtmlEncode(body), DateTimeOffset.UtcNow, 1);
         _messages.Add(message);
         return message;
     }
