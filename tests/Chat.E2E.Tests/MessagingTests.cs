@@ -59,6 +59,36 @@ public sealed class MessagingTests(DemoWorkspaceFixture browser) : IClassFixture
     }
 
     [Fact]
+    public async Task Edits_and_deletes_reach_the_other_reader_live()
+    {
+        var alice = await SignInAsync("alice@demo.chat");
+        var bob = await SignInAsync("bob@demo.chat");
+        await alice.OpenChannelAsync("announcements");
+        await bob.OpenChannelAsync("announcements");
+        var run = Guid.NewGuid().ToString("N")[..8];
+        await alice.SendAsync($"{run} launch on Monday");
+        var bobsCopy = bob.Page.Locator(".message").Filter(new() { HasText = run });
+        await Expect(bobsCopy).ToHaveCountAsync(1);
+
+        // Up in the empty composer edits the last own message, as in Slack.
+        await alice.Composer.PressAsync("ArrowUp");
+        await alice.Page.Locator("#message-editor-input").FillAsync($"{run} launch on **Tuesday**");
+        await alice.Page.Locator("#message-editor-input").PressAsync("Enter");
+
+        await Expect(bobsCopy.Locator(".message-body strong")).ToHaveTextAsync("Tuesday");
+        await Expect(bobsCopy.Locator(".message-edited")).ToHaveTextAsync("(edited)");
+
+        var alicesCopy = alice.Page.Locator(".message").Filter(new() { HasText = run });
+        await alicesCopy.HoverAsync();
+        await alicesCopy.Locator("[data-action='delete']").ClickAsync();
+        await alice.Page.Locator(".mud-dialog").GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "Delete" }).ClickAsync();
+
+        var bobsTombstone = bob.Page.Locator(".message-tombstone");
+        await Expect(bobsTombstone.Last).ToHaveTextAsync("message deleted");
+        await Expect(bob.Page.Locator(".message").Filter(new() { HasText = run })).ToHaveCountAsync(0);
+    }
+
+    [Fact]
     public async Task An_oversized_message_is_refused_with_a_clear_error_and_the_text_stays()
     {
         var alice = await SignInAsync("alice@demo.chat");

@@ -12,6 +12,9 @@ internal static class ChannelErrors
     public static readonly Error NotMember =
         Error.Forbidden("channel.not_member", "Join the channel to post in it.");
 
+    public static readonly Error MessageNotFound =
+        Error.NotFound("message.not_found", "That message does not exist or you do not have access to it.");
+
     public static readonly Error Archived =
         Error.Forbidden("channel.archived", "This channel is archived: it can be read but not posted to.");
 }

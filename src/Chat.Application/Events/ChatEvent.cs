@@ -10,3 +10,9 @@ public sealed record MessagePosted(MessageDto Message) : ChatEvent(Message.Chann
 {
     public long Sequence => Message.Sequence;
 }
+
+/// <summary>A message's text changed; the message's version says which copy is newer.</summary>
+public sealed record MessageEdited(MessageDto Message) : ChatEvent(Message.ChannelId);
+
+/// <summary>A message became a tombstone.</summary>
+public sealed record MessageDeleted(MessageDto Message) : ChatEvent(Message.ChannelId);

@@ -1,3 +1,4 @@
+using Chat.Domain.Common;
 using Chat.Domain.Messages;
 
 namespace Chat.Application.Messages;
@@ -17,6 +18,15 @@ public interface IMessageStore
         MessageBody body,
         DateTimeOffset at,
         CancellationToken cancellationToken);
+
+    /// <summary>The message with this id, or null.</summary>
+    Task<MessageDto?> FindAsync(Guid messageId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Loads the message, applies <paramref name="change"/> and stores the result only when it succeeded;
+    /// a concurrent change in between makes this fail rather than overwrite it.
+    /// </summary>
+    Task<Result<MessageDto>> ChangeAsync(Guid messageId, Func<Message, Result> change, CancellationToken cancellationToken);
 
     /// <summary>Up to <paramref name="limit"/> messages with a sequence above <paramref name="afterSequence"/>, oldest first.</summary>
     Task<IReadOnlyList<MessageDto>> ListAfterAsync(

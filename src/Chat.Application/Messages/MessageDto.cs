@@ -12,4 +12,6 @@ public sealed record MessageDto(
     string Body,
     string BodyHtml,
     DateTimeOffset CreatedAt,
-    int Version);
+    int Version,
+    DateTimeOffset? EditedAt = null,
+    bool IsDeleted = false);

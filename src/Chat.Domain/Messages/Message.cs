@@ -1,3 +1,5 @@
+using Chat.Domain.Common;
+
 namespace Chat.Domain.Messages;
 
 /// <summary>
@@ -42,11 +44,61 @@ public sealed class Message
     /// <summary>Bumped by every change, so a client can tell which copy is newer.</summary>
     public int Version { get; private set; }
 
+    public DateTimeOffset? EditedAt { get; private set; }
+
+    /// <summary>Set when deleted; the row stays as a tombstone so threads and sequences remain intact.</summary>
+    public DateTimeOffset? DeletedAt { get; private set; }
+
+    public bool IsDeleted => DeletedAt is not null;
+
     /// <summary>Creates the message that takes <paramref name="sequence"/> in its channel.</summary>
     public static Message Post(
         Guid channelId, long sequence, string senderId, Guid clientMessageId, MessageBody body, DateTimeOffset at)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(sequence, 1);
         return new Message(channelId, sequence, senderId, clientMessageId, body, at);
+    }
+
+    /// <summary>Replaces the text; only its sender may, and not after it was deleted.</summary>
+    public Result Edit(string editorId, MessageBody body, DateTimeOffset at)
+    {
+        if (IsDeleted)
+        {
+            return Error.Invalid("message.deleted", "This message was deleted and can no longer be edited.");
+        }
+
+        if (editorId != SenderId)
+        {
+            return Error.Forbidden("message.not_yours", "You can only edit your own messages.");
+        }
+
+        if (body.Value == Body)
+        {
+            return Result.Success();
+        }
+
+        Body = body.Value;
+        EditedAt = at;
+        Version++;
+        return Result.Success();
+    }
+
+    /// <summary>Removes the text and leaves a tombstone; its sender or a workspace administrator may.</summary>
+    public Result Delete(string userId, bool isAdministrator, DateTimeOffset at)
+    {
+        if (userId != SenderId && !isAdministrator)
+        {
+            return Error.Forbidden("message.not_yours", "You can only delete your own messages.");
+        }
+
+        if (IsDeleted)
+        {
+            return Result.Success();
+        }
+
+        Body = string.Empty;
+        DeletedAt = at;
+        Version++;
+        return Result.Success();
     }
 }

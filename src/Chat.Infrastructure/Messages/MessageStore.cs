@@ -1,4 +1,5 @@
 using Chat.Application.Messages;
+using Chat.Domain.Common;
 using Chat.Domain.Messages;
 using Chat.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -37,6 +38,42 @@ internal sealed class MessageStore(IDbContextFactory<ChatDbContext> contexts, IM
 
             return new AppendResult(raced, Created: false);
         }
+    }
+
+    public async Task<MessageDto?> FindAsync(Guid messageId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var row = await Project(db, db.Messages.Where(m => m.Id == messageId)).FirstOrDefaultAsync(cancellationToken);
+        return row is null ? null : ToDto(row);
+    }
+
+    public async Task<Result<MessageDto>> ChangeAsync(
+        Guid messageId, Func<Message, Result> change, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var message = await db.Messages.SingleOrDefaultAsync(m => m.Id == messageId, cancellationToken);
+        if (message is null)
+        {
+            return Error.NotFound("message.not_found", "That message does not exist.");
+        }
+
+        var changed = change(message);
+        if (!changed.Succeeded)
+        {
+            return changed.Error!;
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Error.Conflict("message.changed", "Someone changed this message at the same time. Try again.");
+        }
+
+        var row = await Project(db, db.Messages.Where(m => m.Id == messageId)).SingleAsync(cancellationToken);
+        return ToDto(row);
     }
 
     public async Task<IReadOnlyList<MessageDto>> ListAfterAsync(
@@ -102,12 +139,31 @@ internal sealed class MessageStore(IDbContextFactory<ChatDbContext> contexts, IM
             db.Users,
             m => m.SenderId,
             u => u.Id,
-            (m, u) => new MessageRow(m.Id, m.ChannelId, m.Sequence, m.SenderId, u.DisplayName, m.Body, m.CreatedAt, m.Version));
+            (m, u) => new MessageRow(
+                m.Id, m.ChannelId, m.Sequence, m.SenderId, u.DisplayName, m.Body, m.CreatedAt, m.Version, m.EditedAt, m.DeletedAt));
 
     private MessageDto ToDto(MessageRow row) => new(
-        row.Id, row.ChannelId, row.Sequence, row.SenderId, row.SenderName, row.Body,
-        formatter.ToSafeHtml(row.Body), row.CreatedAt, row.Version);
+        row.Id,
+        row.ChannelId,
+        row.Sequence,
+        row.SenderId,
+        row.SenderName,
+        row.Body,
+        row.DeletedAt is null ? formatter.ToSafeHtml(row.Body) : string.Empty,
+        row.CreatedAt,
+        row.Version,
+        row.EditedAt,
+        row.DeletedAt is not null);
 
     private sealed record MessageRow(
-        Guid Id, Guid ChannelId, long Sequence, string SenderId, string SenderName, string Body, DateTimeOffset CreatedAt, int Version);
+        Guid Id,
+        Guid ChannelId,
+        long Sequence,
+        string SenderId,
+        string SenderName,
+        string Body,
+        DateTimeOffset CreatedAt,
+        int Version,
+        DateTimeOffset? EditedAt,
+        DateTimeOffset? DeletedAt);
 }

@@ -18,6 +18,13 @@ public class HousekeepingJobTests
         // keeps it, whatever other tests do to the shared connection pool.
         await using var keeper = new SqliteConnection($"Data Source={workspace.DatabasePath};Pooling=False");
         await keeper.OpenAsync();
+        await using (var read = keeper.CreateCommand())
+        {
+            // SQLite opens the log lazily: the keeper holds it only after its first read.
+            read.CommandText = "SELECT COUNT(*) FROM AspNetUsers";
+            await read.ExecuteScalarAsync();
+        }
+
         await using (var db = workspace.NewContext())
         {
             (await db.Database.SqlQueryRaw<string>("PRAGMA journal_mode").ToListAsync()).Single().ShouldBe("wal");

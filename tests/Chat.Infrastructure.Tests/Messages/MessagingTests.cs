@@ -2,6 +2,8 @@ using Chat.Application.Channels;
 using Chat.Application.Common;
 using Chat.Application.Events;
 using Chat.Application.Messages;
+using Chat.Application.Messages.DeleteMessage;
+using Chat.Application.Messages.EditMessage;
 using Chat.Application.Messages.GetHistory;
 using Chat.Application.Messages.SendMessage;
 using Chat.Domain.Common;
@@ -138,6 +140,64 @@ public sealed class MessagingTests : IAsyncLifetime
         (await db.Channels.SingleAsync(c => c.Name == "general")).LastSequence.ShouldBe(0);
     }
 
+    [Fact]
+    public async Task The_sender_edits_and_deletes_while_others_are_refused_and_change_nothing()
+    {
+        var general = _channels["general"];
+        var sent = (await SendAs(_users["bob"]).HandleAsync(new SendMessage(general, Guid.NewGuid(), "Meeting at 3"))).Value;
+
+        var byOther = await EditAs(_users["dan"]).HandleAsync(new EditMessage(sent.Id, "Meeting cancelled"));
+        var edited = await EditAs(_users["bob"]).HandleAsync(new EditMessage(sent.Id, "Meeting at **4**"));
+        var deletedByOther = await DeleteAs(_users["dan"]).HandleAsync(new DeleteMessage(sent.Id));
+
+        byOther.Error!.Code.ShouldBe("message.not_yours");
+        deletedByOther.Error!.Code.ShouldBe("message.not_yours");
+        edited.Value.Body.ShouldBe("Meeting at **4**");
+        edited.Value.BodyHtml.ShouldBe("<p>Meeting at <strong>4</strong></p>");
+        edited.Value.Version.ShouldBe(2);
+        edited.Value.EditedAt.ShouldNotBeNull();
+
+        var deleted = (await DeleteAs(_users["bob"]).HandleAsync(new DeleteMessage(sent.Id))).Value;
+        var history = (await HistoryAs(_users["erin"]).HandleAsync(new GetHistory(general))).Value;
+
+        deleted.IsDeleted.ShouldBeTrue();
+        history.ShouldHaveSingleItem().ShouldSatisfyAllConditions(
+            m => m.IsDeleted.ShouldBeTrue(),
+            m => m.Body.ShouldBeEmpty(),
+            m => m.BodyHtml.ShouldBeEmpty(),
+            m => m.Sequence.ShouldBe(1));
+    }
+
+    [Fact]
+    public async Task An_administrator_deletes_anyones_message_but_an_outsider_cannot_even_find_a_private_one()
+    {
+        var secret = (await SendAs(_users["dan"]).HandleAsync(new SendMessage(_channels["engineering"], Guid.NewGuid(), "Roadmap"))).Value;
+        var loud = (await SendAs(_users["bob"]).HandleAsync(new SendMessage(_channels["general"], Guid.NewGuid(), "SPAM"))).Value;
+
+        var outsider = await DeleteAs(_users["bob"]).HandleAsync(new DeleteMessage(secret.Id));
+        var outsiderEdit = await EditAs(_users["bob"]).HandleAsync(new EditMessage(secret.Id, "x"));
+        var moderated = await DeleteAs(_users["alice"], WorkspaceRoles.WorkspaceAdmin).HandleAsync(new DeleteMessage(loud.Id));
+
+        outsider.Error!.Code.ShouldBe("message.not_found");
+        outsiderEdit.Error!.Code.ShouldBe("message.not_found");
+        moderated.Value.IsDeleted.ShouldBeTrue();
+        (await HistoryAs(_users["dan"]).HandleAsync(new GetHistory(_channels["engineering"]))).Value.Single().Body.ShouldBe("Roadmap");
+    }
+
+    private EditMessageHandler EditAs(string userId) => new(
+        new FixedActor(userId),
+        _workspace.Services.GetRequiredService<IChannelStore>(),
+        _workspace.Services.GetRequiredService<IMessageStore>(),
+        _workspace.Services.GetRequiredService<IChatEvents>(),
+        TimeProvider.System);
+
+    private DeleteMessageHandler DeleteAs(string userId, params string[] roles) => new(
+        new FixedActor(userId, roles),
+        _workspace.Services.GetRequiredService<IChannelStore>(),
+        _workspace.Services.GetRequiredService<IMessageStore>(),
+        _workspace.Services.GetRequiredService<IChatEvents>(),
+        TimeProvider.System);
+
     private SendMessageHandler SendAs(string userId) => new(
         new FixedActor(userId),
         _workspace.Services.GetRequiredService<IChannelStore>(),
@@ -150,9 +210,9 @@ public sealed class MessagingTests : IAsyncLifetime
         _workspace.Services.GetRequiredService<IChannelStore>(),
         _workspace.Services.GetRequiredService<IMessageStore>());
 
-    private sealed class FixedActor(string userId) : ICurrentActor
+    private sealed class FixedActor(string userId, params string[] roles) : ICurrentActor
     {
         public ValueTask<Actor> GetAsync(CancellationToken cancellationToken = default) =>
-            ValueTask.FromResult(new Actor(userId, new HashSet<string> { WorkspaceRoles.Member }));
+            ValueTask.FromResult(new Actor(userId, new HashSet<string>(roles.Append(WorkspaceRoles.Member))));
     }
 }

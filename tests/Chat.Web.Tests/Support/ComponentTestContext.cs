@@ -5,6 +5,8 @@ using Chat.Application.Channels.OpenChannel;
 using Chat.Application.Common;
 using Chat.Application.Events;
 using Chat.Application.Messages;
+using Chat.Application.Messages.DeleteMessage;
+using Chat.Application.Messages.EditMessage;
 using Chat.Application.Messages.GetHistory;
 using Chat.Application.Messages.SendMessage;
 using Chat.Application.Messages.WatchChannel;
@@ -41,6 +43,8 @@ public abstract class ComponentTestContext : BunitContext, IAsyncLifetime
         Services.AddScoped<GetHistoryHandler>();
         Services.AddScoped<WatchChannelHandler>();
         Services.AddScoped<SendMessageHandler>();
+        Services.AddScoped<EditMessageHandler>();
+        Services.AddScoped<DeleteMessageHandler>();
         Services.AddTransient<ChannelFeed>();
         Profiles.Profiles[UserId] = new UserProfile(UserId, "ann.lee@example.com", "Ann Lee", ThemePreference.Light);
         AddAuthorization().SetAuthorized("Ann Lee");

@@ -1,5 +1,6 @@
 using Chat.Application.Events;
 using Chat.Application.Messages;
+using Chat.Domain.Common;
 using Chat.Domain.Messages;
 
 namespace Chat.Web.Tests.Support;
@@ -23,6 +24,36 @@ public sealed class InMemoryMessageStore : IMessageStore
     public Task<AppendResult> AppendAsync(
         Guid channelId, string senderId, Guid clientMessageId, MessageBody body, DateTimeOffset at, CancellationToken cancellationToken) =>
         Task.FromResult(new AppendResult(Add(channelId, body.Value, senderId, senderId), Created: true));
+
+    public Task<MessageDto?> FindAsync(Guid messageId, CancellationToken cancellationToken) =>
+        Task.FromResult(_messages.FirstOrDefault(m => m.Id == messageId));
+
+    public Task<Result<MessageDto>> ChangeAsync(Guid messageId, Func<Message, Result> change, CancellationToken cancellationToken)
+    {
+        var index = _messages.FindIndex(m => m.Id == messageId);
+        if (index < 0)
+        {
+            return Task.FromResult<Result<MessageDto>>(Error.NotFound("message.not_found", "No such message."));
+        }
+
+        var stored = _messages[index];
+        var message = Message.Post(stored.ChannelId, stored.Sequence, stored.SenderId, Guid.NewGuid(), MessageBody.Create(stored.Body).Value, stored.CreatedAt);
+        var changed = change(message);
+        if (!changed.Succeeded)
+        {
+            return Task.FromResult<Result<MessageDto>>(changed.Error!);
+        }
+
+        _messages[index] = stored with
+        {
+            Body = message.Body,
+            BodyHtml = System.Net.WebUtility.HtmlEncode(message.Body),
+            Version = stored.Version + message.Version - 1,
+            EditedAt = message.EditedAt,
+            IsDeleted = message.IsDeleted,
+        };
+        return Task.FromResult(Result<MessageDto>.Success(_messages[index]));
+    }
 
     public Task<IReadOnlyList<MessageDto>> ListAfterAsync(Guid channelId, long afterSequence, int limit, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<MessageDto>>(_messages

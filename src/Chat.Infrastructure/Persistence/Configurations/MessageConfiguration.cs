@@ -13,6 +13,8 @@ internal sealed class MessageConfiguration : IEntityTypeConfiguration<Message>
         builder.HasKey(m => m.Id);
         builder.Property(m => m.SenderId).HasMaxLength(450).IsRequired();
         builder.Property(m => m.Body).HasMaxLength(MessageBody.MaxLength).IsRequired();
+        builder.Property(m => m.Version).IsConcurrencyToken();
+        builder.Ignore(m => m.IsDeleted);
 
         // The delivery guarantees live here: one message per channel position, one per client send.
         builder.HasIndex(m => new { m.ChannelId, m.Sequence }).IsUnique();

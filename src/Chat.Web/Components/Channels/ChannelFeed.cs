@@ -111,7 +111,45 @@ public sealed class ChannelFeed(GetHistoryHandler history, WatchChannelHandler w
 
     private async Task ApplyAsync(ChatEvent chatEvent)
     {
-        if (chatEvent is not MessagePosted posted || posted.Sequence <= LastSequence)
+        switch (chatEvent)
+        {
+            case MessagePosted posted:
+                await ApplyPostedAsync(posted);
+                break;
+            case MessageEdited { Message: var edited }:
+                Replace(edited);
+                break;
+            case MessageDeleted { Message: var deleted }:
+                Replace(deleted);
+                break;
+        }
+    }
+
+    /// <summary>Swaps in a newer version of a message held; older or unknown copies change nothing.</summary>
+    private void Replace(MessageDto changed)
+    {
+        var index = IndexOf(changed.Sequence);
+        if (index < 0 || Messages[index].Version >= changed.Version)
+        {
+            return;
+        }
+
+        var updated = Messages.ToArray();
+        updated[index] = changed;
+        Messages = updated;
+        _changed();
+    }
+
+    private int IndexOf(long sequence)
+    {
+        // Sequences held are dense from the first one, so the position follows from the number.
+        var index = Messages.Count == 0 ? -1 : (int)(sequence - Messages[0].Sequence);
+        return index >= 0 && index < Messages.Count && Messages[index].Sequence == sequence ? index : -1;
+    }
+
+    private async Task ApplyPostedAsync(MessagePosted posted)
+    {
+        if (posted.Sequence <= LastSequence)
         {
             return;
         }

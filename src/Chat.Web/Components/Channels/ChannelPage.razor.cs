@@ -1,5 +1,11 @@
 using Chat.Application.Channels.OpenChannel;
+using Chat.Application.Common;
+using Chat.Application.Messages;
+using Chat.Application.Messages.DeleteMessage;
+using Chat.Application.Messages.EditMessage;
 using Chat.Domain.Channels;
+using Chat.Domain.Common;
+using Chat.Domain.Users;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 
@@ -10,6 +16,9 @@ public partial class ChannelPage
 {
     private ChannelAccess? _channel;
     private string? _notFound;
+    private Actor _viewer = Actor.Anonymous;
+    private bool _canModerate;
+    private Guid? _editingMessageId;
 
     /// <summary>The channel's name from the address <c>/c/{name}</c>.</summary>
     [Parameter]
@@ -19,10 +28,28 @@ public partial class ChannelPage
     private OpenChannelHandler OpenChannel { get; set; } = default!;
 
     [Inject]
+    private EditMessageHandler EditMessage { get; set; } = default!;
+
+    [Inject]
+    private DeleteMessageHandler DeleteMessage { get; set; } = default!;
+
+    [Inject]
+    private ICurrentActor CurrentActor { get; set; } = default!;
+
+    [Inject]
     private ChannelFeed Feed { get; set; } = default!;
 
     [Inject]
     private ISnackbar Snackbar { get; set; } = default!;
+
+    [Inject]
+    private IDialogService Dialogs { get; set; } = default!;
+
+    protected override async Task OnInitializedAsync()
+    {
+        _viewer = await CurrentActor.GetAsync();
+        _canModerate = _viewer.IsInRole(WorkspaceRoles.WorkspaceAdmin);
+    }
 
     protected override async Task OnParametersSetAsync()
     {
@@ -31,6 +58,7 @@ public partial class ChannelPage
             return;
         }
 
+        _editingMessageId = null;
         var opened = await OpenChannel.HandleAsync(new OpenChannel(Name));
         if (!opened.Succeeded)
         {
@@ -40,7 +68,7 @@ public partial class ChannelPage
         }
 
         (_channel, _notFound) = (opened.Value, null);
-        var started = await Feed.StartAsync(_channel.ChannelId, InvokeAsync, OnFeedChanged);
+        var started = await Feed.StartAsync(_channel.ChannelId, InvokeAsync, StateHasChanged);
         if (!started.Succeeded)
         {
             _notFound = started.Error!.Message;
@@ -49,14 +77,42 @@ public partial class ChannelPage
 
     public void Dispose() => Feed.Dispose();
 
-    private void OnFeedChanged() => StateHasChanged();
+    private async Task LoadOlderAsync() => Report(await Feed.LoadOlderAsync());
 
-    private async Task LoadOlderAsync()
+    private void StartEditing(MessageDto message) => _editingMessageId = message.Id;
+
+    private void CancelEditing() => _editingMessageId = null;
+
+    /// <summary>Up arrow in an empty composer edits the viewer's newest message, as in Slack.</summary>
+    private void EditLastOwnMessage() =>
+        _editingMessageId = Feed.Messages.LastOrDefault(m => m.SenderId == _viewer.UserId && !m.IsDeleted)?.Id;
+
+    private async Task SaveEditAsync((MessageDto Message, string Text) edit)
     {
-        var loaded = await Feed.LoadOlderAsync();
-        if (!loaded.Succeeded)
+        var edited = await EditMessage.HandleAsync(new EditMessage(edit.Message.Id, edit.Text));
+        if (Report(edited))
         {
-            Snackbar.Add(loaded.Error!.Message, Severity.Error);
+            _editingMessageId = null;
         }
+    }
+
+    private async Task DeleteAsync(MessageDto message)
+    {
+        var confirmed = await Dialogs.ShowMessageBoxAsync(
+            "Delete message", "Delete this message for everyone? This cannot be undone.", yesText: "Delete", cancelText: "Cancel");
+        if (confirmed == true)
+        {
+            Report(await DeleteMessage.HandleAsync(new DeleteMessage(message.Id)));
+        }
+    }
+
+    private bool Report(Result result)
+    {
+        if (!result.Succeeded)
+        {
+            Snackbar.Add(result.Error!.Message, Severity.Error);
+        }
+
+        return result.Succeeded;
     }
 }

@@ -6,6 +6,7 @@ namespace Chat.Web.Components.Channels;
 
 public partial class Composer : IAsyncDisposable
 {
+    private DotNetObjectReference<Composer>? _self;
     private ElementReference _form;
     private ElementReference _input;
     private IJSObjectReference? _module;
@@ -32,6 +33,10 @@ public partial class Composer : IAsyncDisposable
     [Parameter]
     public bool Disabled { get; set; }
 
+    /// <summary>Called when the user presses Up in the empty composer, to edit their last message.</summary>
+    [Parameter]
+    public EventCallback OnEditLast { get; set; }
+
     [Inject]
     private SendMessageHandler SendMessage { get; set; } = default!;
 
@@ -43,7 +48,8 @@ public partial class Composer : IAsyncDisposable
         if (firstRender)
         {
             _module = await JS.InvokeAsync<IJSObjectReference>("import", "./Components/Channels/Composer.razor.js");
-            await _module.InvokeVoidAsync("sendOnEnter", _input, _form);
+            _self = DotNetObjectReference.Create(this);
+            await _module.InvokeVoidAsync("sendOnEnter", _input, _form, _self);
         }
     }
 
@@ -73,8 +79,13 @@ public partial class Composer : IAsyncDisposable
         }
     }
 
+    /// <summary>Called from the browser when Up is pressed in the empty composer.</summary>
+    [JSInvokable]
+    public Task EditLastAsync() => OnEditLast.InvokeAsync();
+
     public async ValueTask DisposeAsync()
     {
+        _self?.Dispose();
         if (_module is not null)
         {
             try

@@ -22,6 +22,34 @@ public partial class MessageList : IAsyncDisposable
     [Parameter]
     public EventCallback OnLoadOlder { get; set; }
 
+    /// <summary>The viewer's user id: their own messages offer edit and delete. Default none.</summary>
+    [Parameter]
+    public string? ViewerId { get; set; }
+
+    /// <summary>Whether the viewer may delete anyone's messages. Default false.</summary>
+    [Parameter]
+    public bool CanModerate { get; set; }
+
+    /// <summary>The message being edited in place, if any. Default none.</summary>
+    [Parameter]
+    public Guid? EditingMessageId { get; set; }
+
+    /// <summary>See <see cref="MessageItem.OnEditRequested"/>.</summary>
+    [Parameter]
+    public EventCallback<MessageDto> OnEditRequested { get; set; }
+
+    /// <summary>See <see cref="MessageItem.OnSave"/>.</summary>
+    [Parameter]
+    public EventCallback<(MessageDto Message, string Text)> OnSave { get; set; }
+
+    /// <summary>See <see cref="MessageItem.OnCancelEdit"/>.</summary>
+    [Parameter]
+    public EventCallback OnCancelEdit { get; set; }
+
+    /// <summary>See <see cref="MessageItem.OnDelete"/>.</summary>
+    [Parameter]
+    public EventCallback<MessageDto> OnDelete { get; set; }
+
     [Inject]
     private IJSRuntime JS { get; set; } = default!;
 

@@ -68,6 +68,23 @@ public class ChannelFeedTests : ComponentTestContext
     }
 
     [Fact]
+    public async Task Edits_and_deletes_replace_the_message_and_stale_copies_are_ignored()
+    {
+        var first = Messages.Add(_general, "first");
+        Messages.Add(_general, "second");
+        using var feed = await StartedFeedAsync();
+        var edited = first with { Body = "first, edited", Version = 2 };
+        var deleted = first with { Body = "", IsDeleted = true, Version = 3 };
+
+        await Events.DeliverAsync(new MessageEdited(edited));
+        await Events.DeliverAsync(new MessageDeleted(deleted));
+        await Events.DeliverAsync(new MessageEdited(edited));
+
+        feed.Messages[0].IsDeleted.ShouldBeTrue();
+        feed.Messages[1].Body.ShouldBe("second");
+    }
+
+    [Fact]
     public async Task Disposing_the_feed_stops_its_subscription()
     {
         var feed = await StartedFeedAsync();

@@ -1,0 +1,45 @@
+using Chat.Application.Channels;
+using Chat.Application.Common;
+using Chat.Application.Events;
+using Chat.Domain.Common;
+using Chat.Domain.Users;
+
+namespace Chat.Application.Messages.DeleteMessage;
+
+public sealed record DeleteMessage(Guid MessageId);
+
+/// <summary>Deletes a message (own, or any for a workspace administrator), leaving a tombstone.</summary>
+public sealed class DeleteMessageHandler(
+    ICurrentActor currentActor,
+    IChannelStore channels,
+    IMessageStore messages,
+    IChatEvents events,
+    TimeProvider clock) : IUseCase<DeleteMessage, MessageDto>
+{
+    public async Task<Result<MessageDto>> HandleAsync(DeleteMessage request, CancellationToken cancellationToken = default)
+    {
+        var actor = await currentActor.GetAsync(cancellationToken);
+        var userId = actor.RequireUser();
+        if (!userId.Succeeded)
+        {
+            return userId.Error!;
+        }
+
+        var message = await messages.FindAsync(request.MessageId, cancellationToken);
+        var access = message is null ? null : await channels.GetAccessAsync(message.ChannelId, userId.Value, cancellationToken);
+        if (access is null || !access.CanRead)
+        {
+            return ChannelErrors.MessageNotFound;
+        }
+
+        var isAdministrator = actor.IsInRole(WorkspaceRoles.WorkspaceAdmin);
+        var deleted = await messages.ChangeAsync(
+            request.MessageId, m => m.Delete(userId.Value, isAdministrator, clock.GetUtcNow()), cancellationToken);
+        if (deleted.Succeeded && deleted.Value.Version != message!.Version)
+        {
+            events.Publish(new MessageDeleted(deleted.Value));
+        }
+
+        return deleted;
+    }
+}

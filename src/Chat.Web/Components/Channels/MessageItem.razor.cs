@@ -1,0 +1,51 @@
+using Chat.Application.Messages;
+using Microsoft.AspNetCore.Components;
+
+namespace Chat.Web.Components.Channels;
+
+public partial class MessageItem
+{
+    private MessageDto? _rendered;
+    private bool _renderedEditing;
+    private bool _changed;
+
+    /// <summary>The message shown. Required.</summary>
+    [Parameter, EditorRequired]
+    public MessageDto Message { get; set; } = default!;
+
+    /// <summary>Whether the viewer sent it (may edit and delete). Default false.</summary>
+    [Parameter]
+    public bool IsOwn { get; set; }
+
+    /// <summary>Whether the viewer may delete anyone's message (workspace admin). Default false.</summary>
+    [Parameter]
+    public bool CanModerate { get; set; }
+
+    /// <summary>Whether the message is being edited in place. Default false.</summary>
+    [Parameter]
+    public bool IsEditing { get; set; }
+
+    /// <summary>Asked to start editing this message.</summary>
+    [Parameter]
+    public EventCallback<MessageDto> OnEditRequested { get; set; }
+
+    /// <summary>The edited text to store.</summary>
+    [Parameter]
+    public EventCallback<(MessageDto Message, string Text)> OnSave { get; set; }
+
+    /// <summary>Editing was abandoned.</summary>
+    [Parameter]
+    public EventCallback OnCancelEdit { get; set; }
+
+    /// <summary>Asked to delete this message.</summary>
+    [Parameter]
+    public EventCallback<MessageDto> OnDelete { get; set; }
+
+    protected override void OnParametersSet()
+    {
+        _changed = !ReferenceEquals(_rendered, Message) || _renderedEditing != IsEditing;
+        (_rendered, _renderedEditing) = (Message, IsEditing);
+    }
+
+    protected override bool ShouldRender() => _changed;
+}
