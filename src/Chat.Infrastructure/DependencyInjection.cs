@@ -1,4 +1,5 @@
 using Chat.Application.Channels;
+using Chat.Application.Common;
 using Chat.Application.Events;
 using Chat.Application.Housekeeping;
 using Chat.Application.Messages;
@@ -35,6 +36,9 @@ public static class DependencyInjection
         services.AddSingleton<IChannelStore, ChannelStore>();
         services.AddSingleton<IMessageStore, MessageStore>();
         services.AddSingleton<IMessageFormatter, MarkdownFormatter>();
+        services.AddOptions<MessagingOptions>().BindConfiguration(MessagingOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<MessagingOptions>, MessagingOptionsValidator>();
+        services.AddSingleton<IRateLimits, RateLimits>();
         services.AddSingleton<InProcessChatEvents>();
         services.AddSingleton<IChatEvents>(sp => sp.GetRequiredService<InProcessChatEvents>());
         services.AddScoped<IDatabaseMaintenance, DatabaseMaintenance>();

@@ -8,6 +8,7 @@ public enum ErrorKind
     Forbidden,
     Unauthorized,
     Conflict,
+    RateLimited,
 }
 
 /// <summary>An expected failure: a stable code for clients and a message for people.</summary>
@@ -20,6 +21,8 @@ public sealed record Error(ErrorKind Kind, string Code, string Message)
     public static Error Forbidden(string code, string message) => new(ErrorKind.Forbidden, code, message);
 
     public static Error Conflict(string code, string message) => new(ErrorKind.Conflict, code, message);
+
+    public static Error RateLimited(string code, string message) => new(ErrorKind.RateLimited, code, message);
 
     public static readonly Error Unauthenticated =
         new(ErrorKind.Unauthorized, "auth.required", "You need to sign in to do that.");

@@ -22,8 +22,12 @@ public sealed class MessagingTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _workspace = await TestWorkspace.InitializedAsync(
-            new Dictionary<string, string?> { ["Bootstrap:SeedDemoWorkspace"] = "true" });
+        // The send limit is checked on its own (RateLimitsTests); here senders go as fast as the store allows.
+        _workspace = await TestWorkspace.InitializedAsync(new Dictionary<string, string?>
+        {
+            ["Bootstrap:SeedDemoWorkspace"] = "true",
+            ["Messaging:SendsPerSecond"] = "1000000",
+        });
         await using var db = _workspace.NewContext();
         _users = await db.Users.ToDictionaryAsync(u => u.Email!.Split('@')[0], u => u.Id);
         _channels = await db.Channels.ToDictionaryAsync(c => c.Name, c => c.Id);
@@ -203,6 +207,7 @@ public sealed class MessagingTests : IAsyncLifetime
         _workspace.Services.GetRequiredService<IChannelStore>(),
         _workspace.Services.GetRequiredService<IMessageStore>(),
         _workspace.Services.GetRequiredService<IChatEvents>(),
+        _workspace.Services.GetRequiredService<IRateLimits>(),
         TimeProvider.System);
 
     private GetHistoryHandler HistoryAs(string userId) => new(

@@ -39,6 +39,7 @@ public abstract class ComponentTestContext : BunitContext, IAsyncLifetime
         Services.AddSingleton<IMessageStore>(Messages);
         Services.AddSingleton<IChatEvents>(Events);
         Services.AddSingleton(TimeProvider.System);
+        Services.AddSingleton<IRateLimits>(new UnlimitedRateLimits());
         Services.AddScoped<OpenChannelHandler>();
         Services.AddScoped<GetHistoryHandler>();
         Services.AddScoped<WatchChannelHandler>();
@@ -64,6 +65,11 @@ public abstract class ComponentTestContext : BunitContext, IAsyncLifetime
 
     // MudBlazor registers services that are only IAsyncDisposable; xunit v2 needs the async path.
     Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
+
+    private sealed class UnlimitedRateLimits : IRateLimits
+    {
+        public bool TryAcquireSend(string userId) => true;
+    }
 
     private sealed class FixedActor(Actor actor) : ICurrentActor
     {

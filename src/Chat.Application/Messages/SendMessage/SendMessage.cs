@@ -15,6 +15,7 @@ public sealed class SendMessageHandler(
     IChannelStore channels,
     IMessageStore messages,
     IChatEvents events,
+    IRateLimits rateLimits,
     TimeProvider clock) : IUseCase<SendMessage, MessageDto>
 {
     public async Task<Result<MessageDto>> HandleAsync(SendMessage request, CancellationToken cancellationToken = default)
@@ -50,6 +51,12 @@ public sealed class SendMessageHandler(
         if (access.IsArchived)
         {
             return ChannelErrors.Archived;
+        }
+
+        if (!rateLimits.TryAcquireSend(userId.Value))
+        {
+            return Error.RateLimited(
+                "message.rate_limited", "You are sending messages too fast. Wait a moment and send again.");
         }
 
         var appended = await messages.AppendAsync(
