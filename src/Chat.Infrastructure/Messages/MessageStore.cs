@@ -6,8 +6,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Chat.Infrastructure.Messages;
 
-internal sealed class MessageStore(IDbContextFactory<ChatDbContext> contexts, IMessageFormatter formatter) : IMessageStore
+internal sealed class MessageStore(IDbContextFactory<ChatDbContext> contexts, IMessageFormatter formatter)
+    : IMessageStore, IDisposable
 {
+    private readonly SemaphoreSlim _sqliteWriter = new(1, 1);
+
     public async Task<AppendResult> AppendAsync(
         Guid channelId,
         string senderId,
@@ -25,7 +28,7 @@ internal sealed class MessageStore(IDbContextFactory<ChatDbContext> contexts, IM
 
         try
         {
-            return new AppendResult(await InsertAsync(db, channelId, senderId, clientMessageId, body, at, cancellationToken), Created: true);
+            await InsertAsync(db, channelId, senderId, clientMessageId, body, at, cancellationToken);
         }
         catch (DbUpdateException)
         {
@@ -38,7 +41,11 @@ internal sealed class MessageStore(IDbContextFactory<ChatDbContext> contexts, IM
 
             return new AppendResult(raced, Created: false);
         }
+
+        return new AppendResult((await FindSentAsync(db, senderId, clientMessageId, cancellationToken))!, Created: true);
     }
+
+    public void Dispose() => _sqliteWriter.Dispose();
 
     public async Task<MessageDto?> FindAsync(Guid messageId, CancellationToken cancellationToken)
     {
@@ -103,7 +110,7 @@ internal sealed class MessageStore(IDbContextFactory<ChatDbContext> contexts, IM
         return rows.ConvertAll(ToDto);
     }
 
-    private async Task<MessageDto> InsertAsync(
+    private async Task InsertAsync(
         ChatDbContext db,
         Guid channelId,
         string senderId,
@@ -112,18 +119,34 @@ internal sealed class MessageStore(IDbContextFactory<ChatDbContext> contexts, IM
         DateTimeOffset at,
         CancellationToken cancellationToken)
     {
-        // The channel row holds the last sequence; bumping it first makes concurrent senders of one channel
-        // queue on that row (SQLite: on the write lock), so sequences come out dense and unique.
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await db.Channels.Where(c => c.Id == channelId)
-            .ExecuteUpdateAsync(s => s.SetProperty(c => c.LastSequence, c => c.LastSequence + 1), cancellationToken);
-        var sequence = await db.Channels.Where(c => c.Id == channelId).Select(c => c.LastSequence)
-            .SingleAsync(cancellationToken);
-        var message = Message.Post(channelId, sequence, senderId, clientMessageId, body, at);
-        db.Messages.Add(message);
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return (await FindSentAsync(db, senderId, clientMessageId, cancellationToken))!;
+        // SQLite has one writer at a time, and concurrent writers otherwise spin on SQLITE_BUSY with sleeps:
+        // queueing them here is faster and fair. Only the transaction is inside; reading back is not.
+        var serialize = db.Database.IsSqlite();
+        if (serialize)
+        {
+            await _sqliteWriter.WaitAsync(cancellationToken);
+        }
+
+        try
+        {
+            // The channel row holds the last sequence; bumping it first makes concurrent senders of one channel
+            // queue on that row, so sequences come out dense and unique.
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await db.Channels.Where(c => c.Id == channelId)
+                .ExecuteUpdateAsync(s => s.SetProperty(c => c.LastSequence, c => c.LastSequence + 1), cancellationToken);
+            var sequence = await db.Channels.Where(c => c.Id == channelId).Select(c => c.LastSequence)
+                .SingleAsync(cancellationToken);
+            db.Messages.Add(Message.Post(channelId, sequence, senderId, clientMessageId, body, at));
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        finally
+        {
+            if (serialize)
+            {
+                _sqliteWriter.Release();
+            }
+        }
     }
 
     private async Task<MessageDto?> FindSentAsync(

@@ -1,0 +1,13 @@
+using Chat.Bench;
+
+return args.FirstOrDefault() switch
+{
+    "messaging" => await MessagingBenchmark.RunAsync(args[1..]),
+    _ => Usage(),
+};
+
+static int Usage()
+{
+    Console.Error.WriteLine("usage: bench/run.sh messaging [--sends N] [--senders K] [--history-messages N]");
+    return 2;
+}
