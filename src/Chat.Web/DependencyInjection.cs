@@ -1,6 +1,7 @@
 using Chat.Application.Common;
 using Chat.Web.Components.Account;
 using Chat.Web.Components.Channels;
+using Chat.Web.Components.Layout;
 using Chat.Web.Security;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -22,6 +23,7 @@ public static class DependencyInjection
         services.AddScoped<ICurrentActor, CurrentActor>();
         services.AddScoped<AuthenticatorSetup>();
         services.AddTransient<ChannelFeed>();
+        services.AddScoped<Sidebar>();
 
         services.AddAuthentication(options =>
             {

@@ -89,6 +89,30 @@ public sealed class MessagingTests(DemoWorkspaceFixture browser) : IClassFixture
     }
 
     [Fact]
+    public async Task An_unread_badge_and_tab_count_appear_in_another_channel_and_clear_on_opening_it()
+    {
+        var dan = await SignInAsync("dan@demo.chat");
+        var erin = await SignInAsync("erin@demo.chat");
+        await dan.OpenChannelAsync("engineering");
+        await erin.OpenChannelAsync("engineering");
+        await erin.OpenChannelAsync("random");
+        var badge = erin.Page.Locator("#sidebar-channels a[data-channel='engineering'] .sidebar-badge");
+        await Expect(badge).ToHaveCountAsync(0);
+
+        await dan.SendAsync("Build is green again");
+
+        await Expect(badge).ToHaveTextAsync("1");
+        await Expect(erin.Page).ToHaveTitleAsync(new System.Text.RegularExpressions.Regex(@"^\(1\) #random"));
+        await erin.Page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "unread-badge.png") });
+
+        await erin.OpenChannelAsync("engineering");
+
+        await Expect(badge).ToHaveCountAsync(0);
+        await Expect(erin.Page).ToHaveTitleAsync("#engineering · Chat.Enterprise");
+        await Expect(erin.Page.Locator("#new-messages + .message .message-body")).ToHaveTextAsync("Build is green again");
+    }
+
+    [Fact]
     public async Task An_oversized_message_is_refused_with_a_clear_error_and_the_text_stays()
     {
         var alice = await SignInAsync("alice@demo.chat");

@@ -11,9 +11,16 @@ public interface IChannelStore
     /// <summary>The channel with this name, as <paramref name="userId"/> sees it; null when there is none.</summary>
     Task<ChannelAccess?> FindByNameAsync(string name, string userId, CancellationToken cancellationToken);
 
-    /// <summary>The conversations the user belongs to that are not archived, for the sidebar.</summary>
+    /// <summary>The conversations the user belongs to that are not archived, for the sidebar, with unread counts.</summary>
     Task<IReadOnlyList<ChannelSummary>> ListForMemberAsync(string userId, CancellationToken cancellationToken);
+
+    /// <summary>Moves the member's read cursor forward to <paramref name="sequence"/> (never back).</summary>
+    Task MarkReadAsync(Guid channelId, string userId, long sequence, CancellationToken cancellationToken);
+
+    /// <summary>Sets the member's read cursor just before <paramref name="sequence"/>, so it shows as unread again.</summary>
+    Task MarkUnreadAsync(Guid channelId, string userId, long sequence, CancellationToken cancellationToken);
 }
 
 /// <summary>A line in the sidebar.</summary>
-public sealed record ChannelSummary(Guid Id, string Name, ChannelKind Kind, long LastSequence);
+/// <param name="Unread">Messages from others after the user's read cursor (deleted ones left out).</param>
+public sealed record ChannelSummary(Guid Id, string Name, ChannelKind Kind, long LastReadSequence, int Unread);

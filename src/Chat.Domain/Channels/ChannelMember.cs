@@ -23,4 +23,7 @@ public sealed class ChannelMember
     public ChannelRole Role { get; private set; }
 
     public DateTimeOffset JoinedAt { get; private set; }
+
+    /// <summary>The newest sequence this member has seen; everything after it from others is unread.</summary>
+    public long LastReadSequence { get; private set; }
 }

@@ -17,10 +17,33 @@ internal sealed class ChannelStore(IDbContextFactory<ChatDbContext> contexts) : 
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         return await db.Channels.AsNoTracking()
-            .Where(c => !c.IsArchived && db.ChannelMembers.Any(m => m.ChannelId == c.Id && m.UserId == userId))
-            .OrderBy(c => c.Name)
-            .Select(c => new ChannelSummary(c.Id, c.Name, c.Kind, c.LastSequence))
+            .Where(c => !c.IsArchived)
+            .Join(db.ChannelMembers.Where(m => m.UserId == userId), c => c.Id, m => m.ChannelId, (c, m) => new { c, m })
+            .OrderBy(x => x.c.Name)
+            .Select(x => new ChannelSummary(
+                x.c.Id,
+                x.c.Name,
+                x.c.Kind,
+                x.m.LastReadSequence,
+                db.Messages.Count(msg => msg.ChannelId == x.c.Id && msg.Sequence > x.m.LastReadSequence
+                    && msg.SenderId != userId && msg.DeletedAt == null)))
             .ToListAsync(cancellationToken);
+    }
+
+    public async Task MarkReadAsync(Guid channelId, string userId, long sequence, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await db.ChannelMembers
+            .Where(m => m.ChannelId == channelId && m.UserId == userId && m.LastReadSequence < sequence)
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.LastReadSequence, sequence), cancellationToken);
+    }
+
+    public async Task MarkUnreadAsync(Guid channelId, string userId, long sequence, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await db.ChannelMembers
+            .Where(m => m.ChannelId == channelId && m.UserId == userId)
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.LastReadSequence, sequence - 1), cancellationToken);
     }
 
     private async Task<ChannelAccess?> FindAsync(

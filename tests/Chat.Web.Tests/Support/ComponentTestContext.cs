@@ -1,6 +1,7 @@
 using Bunit;
 using Chat.Application.Channels;
 using Chat.Application.Channels.ListMyChannels;
+using Chat.Application.Channels.MarkRead;
 using Chat.Application.Channels.OpenChannel;
 using Chat.Application.Common;
 using Chat.Application.Events;
@@ -11,6 +12,7 @@ using Chat.Application.Messages.GetHistory;
 using Chat.Application.Messages.SendMessage;
 using Chat.Application.Messages.WatchChannel;
 using Chat.Web.Components.Channels;
+using Chat.Web.Components.Layout;
 using Chat.Application.Profile;
 using Chat.Application.Profile.GetProfile;
 using Chat.Application.Profile.SetThemePreference;
@@ -47,6 +49,8 @@ public abstract class ComponentTestContext : BunitContext, IAsyncLifetime
         Services.AddScoped<EditMessageHandler>();
         Services.AddScoped<DeleteMessageHandler>();
         Services.AddTransient<ChannelFeed>();
+        Services.AddScoped<MarkReadHandler>();
+        Services.AddScoped<Sidebar>();
         Profiles.Profiles[UserId] = new UserProfile(UserId, "ann.lee@example.com", "Ann Lee", ThemePreference.Light);
         AddAuthorization().SetAuthorized("Ann Lee");
     }

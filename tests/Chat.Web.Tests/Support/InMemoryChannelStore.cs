@@ -17,6 +17,20 @@ public sealed class InMemoryChannelStore : IChannelStore
     public Task<IReadOnlyList<ChannelSummary>> ListForMemberAsync(string userId, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<ChannelSummary>>(Channels
             .Where(c => c.IsMember && !c.IsArchived)
-            .Select(c => new ChannelSummary(c.ChannelId, c.Name, c.Kind, 0))
+            .Select(c => new ChannelSummary(c.ChannelId, c.Name, c.Kind, ReadCursors.GetValueOrDefault(c.ChannelId), 0))
             .ToList());
+
+    public Dictionary<Guid, long> ReadCursors { get; } = [];
+
+    public Task MarkReadAsync(Guid channelId, string userId, long sequence, CancellationToken cancellationToken)
+    {
+        ReadCursors[channelId] = Math.Max(ReadCursors.GetValueOrDefault(channelId), sequence);
+        return Task.CompletedTask;
+    }
+
+    public Task MarkUnreadAsync(Guid channelId, string userId, long sequence, CancellationToken cancellationToken)
+    {
+        ReadCursors[channelId] = sequence - 1;
+        return Task.CompletedTask;
+    }
 }

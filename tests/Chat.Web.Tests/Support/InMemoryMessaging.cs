@@ -72,6 +72,8 @@ public sealed class RecordingChatEvents : IChatEvents
 
     public int SubscriberCount => _subscribers.Count;
 
+    public IEnumerable<(Guid ChannelId, Func<ChatEvent, Task> Handler)> Subscriptions => _subscribers;
+
     public void Publish(ChatEvent chatEvent) => DeliverAsync(chatEvent).GetAwaiter().GetResult();
 
     public async Task DeliverAsync(ChatEvent chatEvent)

@@ -19,6 +19,7 @@ public partial class ChannelPage
     private Actor _viewer = Actor.Anonymous;
     private bool _canModerate;
     private Guid? _editingMessageId;
+    private long? _firstUnreadAtOpen;
 
     /// <summary>The channel's name from the address <c>/c/{name}</c>.</summary>
     [Parameter]
@@ -40,6 +41,9 @@ public partial class ChannelPage
     private ChannelFeed Feed { get; set; } = default!;
 
     [Inject]
+    private Layout.Sidebar Sidebar { get; set; } = default!;
+
+    [Inject]
     private ISnackbar Snackbar { get; set; } = default!;
 
     [Inject]
@@ -59,23 +63,64 @@ public partial class ChannelPage
         }
 
         _editingMessageId = null;
+        LeaveChannel();
         var opened = await OpenChannel.HandleAsync(new OpenChannel(Name));
         if (!opened.Succeeded)
         {
             (_channel, _notFound) = (null, opened.Error!.Message);
-            Feed.Dispose();
             return;
         }
 
         (_channel, _notFound) = (opened.Value, null);
-        var started = await Feed.StartAsync(_channel.ChannelId, InvokeAsync, StateHasChanged);
+        await Sidebar.LoadAsync();
+        var lastRead = Sidebar.LastReadOf(_channel.ChannelId);
+        var started = await Feed.StartAsync(_channel.ChannelId, InvokeAsync, OnFeedChanged);
         if (!started.Succeeded)
         {
             _notFound = started.Error!.Message;
+            return;
+        }
+
+        // Only what was unread on arrival gets the divider; the viewer's own messages are never new to them.
+        _firstUnreadAtOpen = Feed.Messages
+            .FirstOrDefault(m => m.Sequence > lastRead && m.SenderId != _viewer.UserId)?.Sequence;
+
+        await Sidebar.ViewingAsync(_channel.ChannelId, Feed.LastSequence);
+    }
+
+    public void Dispose() => LeaveChannel();
+
+    private void LeaveChannel()
+    {
+        if (_channel is not null)
+        {
+            Sidebar.Left(_channel.ChannelId);
+        }
+
+        Feed.Dispose();
+    }
+
+    /// <summary>New messages arriving while the channel is open are read at once.</summary>
+    private void OnFeedChanged()
+    {
+        StateHasChanged();
+        if (_channel is not null)
+        {
+            _ = MarkViewedAsync(_channel.ChannelId, Feed.LastSequence);
         }
     }
 
-    public void Dispose() => Feed.Dispose();
+    private async Task MarkViewedAsync(Guid channelId, long sequence)
+    {
+        try
+        {
+            await Sidebar.ViewingAsync(channelId, sequence);
+        }
+        catch (Exception e)
+        {
+            await DispatchExceptionAsync(e);
+        }
+    }
 
     private async Task LoadOlderAsync() => Report(await Feed.LoadOlderAsync());
 

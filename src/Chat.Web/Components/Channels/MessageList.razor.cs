@@ -22,6 +22,10 @@ public partial class MessageList : IAsyncDisposable
     [Parameter]
     public EventCallback OnLoadOlder { get; set; }
 
+    /// <summary>The first message that was unread when the channel opened; a divider goes above it. Default none.</summary>
+    [Parameter]
+    public long? FirstUnreadSequence { get; set; }
+
     /// <summary>The viewer's user id: their own messages offer edit and delete. Default none.</summary>
     [Parameter]
     public string? ViewerId { get; set; }

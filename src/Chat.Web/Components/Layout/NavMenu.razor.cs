@@ -1,19 +1,19 @@
-using Chat.Application.Channels;
-using Chat.Application.Channels.ListMyChannels;
 using Microsoft.AspNetCore.Components;
 
 namespace Chat.Web.Components.Layout;
 
 public partial class NavMenu
 {
-    private IReadOnlyList<ChannelSummary> _channels = [];
+    private IDisposable? _changes;
 
     [Inject]
-    private ListMyChannelsHandler ListMyChannels { get; set; } = default!;
+    private Sidebar Sidebar { get; set; } = default!;
 
     protected override async Task OnInitializedAsync()
     {
-        var channels = await ListMyChannels.HandleAsync(new ListMyChannels());
-        _channels = channels.Succeeded ? channels.Value : [];
+        _changes = Sidebar.OnChanged(() => InvokeAsync(StateHasChanged));
+        await Sidebar.LoadAsync();
     }
+
+    public void Dispose() => _changes?.Dispose();
 }

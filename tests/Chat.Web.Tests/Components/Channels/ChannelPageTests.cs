@@ -2,6 +2,8 @@ using Bunit;
 using Chat.Application.Events;
 using Chat.Domain.Channels;
 using Chat.Web.Components.Channels;
+using Chat.Web.Components.Layout;
+using Microsoft.Extensions.DependencyInjection;
 using Chat.Web.Tests.Support;
 
 namespace Chat.Web.Tests.Components.Channels;
@@ -60,13 +62,39 @@ public class ChannelPageTests : ComponentTestContext
     }
 
     [Fact]
+    public void Opening_the_channel_marks_it_read_up_to_the_newest_message()
+    {
+        Messages.Add(_general, "one");
+        Messages.Add(_general, "two");
+
+        RenderChannel();
+
+        Channels.ReadCursors[_general].ShouldBe(2);
+    }
+
+    [Fact]
+    public void A_divider_marks_where_unread_messages_start()
+    {
+        Messages.Add(_general, "seen");
+        Messages.Add(_general, "new one");
+        Channels.ReadCursors[_general] = 1;
+
+        var page = RenderChannel();
+
+        page.Find("#new-messages").NextElementSibling!.TextContent.ShouldContain("new one");
+    }
+
+    [Fact]
     public async Task Leaving_the_page_unsubscribes_from_the_channel()
     {
         RenderChannel();
-        Events.SubscriberCount.ShouldBe(1);
+        // The page's feed watches the channel, and so does the circuit's sidebar (for unread counts).
+        Events.SubscriberCount.ShouldBe(2);
 
         await DisposeComponentsAsync();
 
+        Events.SubscriberCount.ShouldBe(1);
+        Services.GetRequiredService<Sidebar>().Dispose();
         Events.SubscriberCount.ShouldBe(0);
     }
 
@@ -76,6 +104,6 @@ public class ChannelPageTests : ComponentTestContext
         var page = RenderChannel("nope");
 
         page.Find("#channel-not-found").TextContent.ShouldContain("does not exist");
-        Events.SubscriberCount.ShouldBe(0);
+        Events.Subscriptions.ShouldNotContain(s => s.ChannelId != _general);
     }
 }

@@ -82,6 +82,9 @@ namespace Chat.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<DateTimeOffset>("JoinedAt")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<long>("LastReadSequence")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("Role")
                         .IsRequired()
                         .HasMaxLength(16)

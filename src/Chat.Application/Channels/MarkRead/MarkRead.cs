@@ -1,0 +1,49 @@
+using Chat.Application.Common;
+using Chat.Domain.Common;
+
+namespace Chat.Application.Channels.MarkRead;
+
+/// <param name="Sequence">The newest sequence the user has now seen.</param>
+/// <param name="Unread">True to mark the channel unread from <paramref name="Sequence"/> on instead.</param>
+public sealed record MarkRead(Guid ChannelId, long Sequence, bool Unread = false);
+
+/// <summary>Moves the signed-in member's read cursor in a channel (forward on reading, back on "mark unread").</summary>
+public sealed class MarkReadHandler(ICurrentActor currentActor, IChannelStore channels) : IUseCase<MarkRead, Done>
+{
+    public async Task<Result<Done>> HandleAsync(MarkRead request, CancellationToken cancellationToken = default)
+    {
+        var userId = (await currentActor.GetAsync(cancellationToken)).RequireUser();
+        if (!userId.Succeeded)
+        {
+            return userId.Error!;
+        }
+
+        if (request.Sequence < 1)
+        {
+            return Error.Invalid("read.sequence", "Sequences start at 1.");
+        }
+
+        var access = await channels.GetAccessAsync(request.ChannelId, userId.Value, cancellationToken);
+        if (access is null || !access.CanRead)
+        {
+            return ChannelErrors.NotFound;
+        }
+
+        // Read state lives on the membership; a non-member reading a public channel has none to move.
+        if (!access.IsMember)
+        {
+            return Done.Instance;
+        }
+
+        if (request.Unread)
+        {
+            await channels.MarkUnreadAsync(request.ChannelId, userId.Value, request.Sequence, cancellationToken);
+        }
+        else
+        {
+            await channels.MarkReadAsync(request.ChannelId, userId.Value, request.Sequence, cancellationToken);
+        }
+
+        return Done.Instance;
+    }
+}

@@ -1,0 +1,190 @@
+using Chat.Application.Channels;
+using Chat.Application.Channels.ListMyChannels;
+using Chat.Application.Channels.MarkRead;
+using Chat.Application.Common;
+using Chat.Application.Events;
+using Chat.Application.Messages.WatchChannel;
+
+namespace Chat.Web.Components.Layout;
+
+/// <summary>
+/// One circuit's sidebar state: the user's conversations with live unread counts, and which one is open.
+/// Scoped per circuit; the channel page reports what the user has read through it.
+/// </summary>
+public sealed class Sidebar(
+    ListMyChannelsHandler listMyChannels,
+    WatchChannelHandler watchChannel,
+    MarkReadHandler markRead,
+    ICurrentActor currentActor) : IDisposable
+{
+    private readonly Lock _gate = new();
+    private readonly List<IDisposable> _subscriptions = [];
+    private readonly List<Action> _listeners = [];
+    private Dictionary<Guid, ChannelSummary> _channels = [];
+    private string? _userId;
+    private Guid? _openChannelId;
+    private Task? _loading;
+
+    /// <summary>The conversations, by name.</summary>
+    public IReadOnlyList<ChannelSummary> Channels
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _channels.Values.OrderBy(c => c.Name, StringComparer.Ordinal)];
+            }
+        }
+    }
+
+    public int TotalUnread
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _channels.Values.Sum(c => c.Unread);
+            }
+        }
+    }
+
+    /// <summary>Loads the conversations and starts counting new messages; later calls wait for the first.</summary>
+    public Task LoadAsync() => _loading ??= LoadOnceAsync();
+
+    /// <summary>Calls <paramref name="listener"/> (from any thread) whenever counts change; dispose to stop.</summary>
+    public IDisposable OnChanged(Action listener)
+    {
+        lock (_gate)
+        {
+            _listeners.Add(listener);
+        }
+
+        return new Unsubscriber(() =>
+        {
+            lock (_gate)
+            {
+                _listeners.Remove(listener);
+            }
+        });
+    }
+
+    /// <summary>The read cursor the user had in a channel when the sidebar loaded or last marked it.</summary>
+    public long LastReadOf(Guid channelId)
+    {
+        lock (_gate)
+        {
+            return _channels.TryGetValue(channelId, out var channel) ? channel.LastReadSequence : 0;
+        }
+    }
+
+    /// <summary>The user has the channel open and has seen up to <paramref name="sequence"/>.</summary>
+    public async Task ViewingAsync(Guid channelId, long sequence)
+    {
+        lock (_gate)
+        {
+            _openChannelId = channelId;
+            if (_channels.TryGetValue(channelId, out var channel))
+            {
+                _channels[channelId] = channel with { Unread = 0, LastReadSequence = Math.Max(channel.LastReadSequence, sequence) };
+            }
+        }
+
+        if (sequence > 0)
+        {
+            await markRead.HandleAsync(new MarkRead(channelId, sequence));
+        }
+
+        NotifyChanged();
+    }
+
+    /// <summary>The user left the channel page; new messages there count as unread again.</summary>
+    public void Left(Guid channelId)
+    {
+        lock (_gate)
+        {
+            if (_openChannelId == channelId)
+            {
+                _openChannelId = null;
+            }
+        }
+    }
+
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            _subscriptions.ForEach(s => s.Dispose());
+            _subscriptions.Clear();
+            _listeners.Clear();
+        }
+    }
+
+    private async Task LoadOnceAsync()
+    {
+        _userId = (await currentActor.GetAsync()).UserId;
+        var listed = await listMyChannels.HandleAsync(new ListMyChannels());
+        if (!listed.Succeeded)
+        {
+            return;
+        }
+
+        lock (_gate)
+        {
+            _channels = listed.Value.ToDictionary(c => c.Id);
+        }
+
+        foreach (var channel in listed.Value)
+        {
+            var watching = await watchChannel.HandleAsync(new WatchChannel(channel.Id, OnEventAsync));
+            if (watching.Succeeded)
+            {
+                lock (_gate)
+                {
+                    _subscriptions.Add(watching.Value);
+                }
+            }
+        }
+
+        NotifyChanged();
+    }
+
+    private Task OnEventAsync(ChatEvent chatEvent)
+    {
+        if (chatEvent is not MessagePosted posted || posted.Message.SenderId == _userId)
+        {
+            return Task.CompletedTask;
+        }
+
+        lock (_gate)
+        {
+            if (_openChannelId == posted.ChannelId || !_channels.TryGetValue(posted.ChannelId, out var channel))
+            {
+                return Task.CompletedTask;
+            }
+
+            _channels[posted.ChannelId] = channel with { Unread = channel.Unread + 1 };
+        }
+
+        NotifyChanged();
+        return Task.CompletedTask;
+    }
+
+    private void NotifyChanged()
+    {
+        Action[] listeners;
+        lock (_gate)
+        {
+            listeners = [.. _listeners];
+        }
+
+        foreach (var listener in listeners)
+        {
+            listener();
+        }
+    }
+
+    private sealed class Unsubscriber(Action unsubscribe) : IDisposable
+    {
+        public void Dispose() => unsubscribe();
+    }
+}
