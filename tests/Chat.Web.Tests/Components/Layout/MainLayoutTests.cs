@@ -37,7 +37,8 @@ public class MainLayoutTests : ComponentTestContext
 
         var links = layout.FindAll("#sidebar-channels a").Select(a => a.GetAttribute("href")).ToList();
         links.ShouldBe(["c/general", "c/secret"]);
-        layout.Find("a[data-channel='secret']").TextContent.ShouldContain("🔒");
+        layout.Find("a[data-channel='secret']").GetAttribute("data-kind").ShouldBe("Private");
+        layout.Find("a[data-channel='secret'] svg").ShouldNotBeNull();
     }
 
     [Fact]
