@@ -33,6 +33,9 @@ public sealed class AppServer : WebApplicationFactory<Program>
         builder.UseSetting("Storage:DataPath", _dataPath);
         builder.UseSetting("Bootstrap:SeedDemoWorkspace", _seedDemoWorkspace ? "true" : "false");
         builder.UseSetting("Jobs:WorkerCount", "1");
+
+        // Every browser signs in from 127.0.0.1; the per-address sign-in limit is tested on its own.
+        builder.UseSetting("RateLimits:LoginPerMinute", "1000");
     }
 
     public override async ValueTask DisposeAsync()

@@ -113,6 +113,33 @@ public sealed class MessagingTests(DemoWorkspaceFixture browser) : IClassFixture
     }
 
     [Fact]
+    public async Task A_new_channel_is_created_from_the_sidebar_then_found_and_joined_by_a_colleague()
+    {
+        var alice = await SignInAsync("alice@demo.chat");
+        var bob = await SignInAsync("bob@demo.chat");
+        var name = $"launch-{Guid.NewGuid().ToString("N")[..6]}";
+
+        await alice.Page.Locator("#create-channel").ClickAsync();
+        await alice.Page.Locator("#new-channel-name").FillAsync("Not Valid");
+        await alice.Page.Locator("#new-channel-create").ClickAsync();
+        await Expect(alice.Page.Locator(".mud-dialog")).ToContainTextAsync("lowercase letters");
+        await alice.Page.Locator("#new-channel-name").FillAsync(name);
+        await alice.Page.Locator("#new-channel-create").ClickAsync();
+        await alice.Page.WaitForURLAsync($"**/c/{name}");
+        await Expect(alice.Page.Locator($"#sidebar-channels a[data-channel='{name}']")).ToBeVisibleAsync();
+        await alice.SendAsync("Welcome to the launch channel");
+
+        await bob.Page.Locator("#browse-channels").ClickAsync();
+        await bob.Page.Locator($"#channel-browser li[data-channel='{name}']").GetByText("Join").ClickAsync();
+        await bob.Page.WaitForURLAsync($"**/c/{name}");
+
+        await Expect(bob.Messages.Last).ToHaveTextAsync("Welcome to the launch channel");
+        await Expect(bob.Page.Locator($"#sidebar-channels a[data-channel='{name}']")).ToBeVisibleAsync();
+        await bob.Page.Locator("#leave-channel").ClickAsync();
+        await Expect(bob.Page.Locator($"#sidebar-channels a[data-channel='{name}']")).ToHaveCountAsync(0);
+    }
+
+    [Fact]
     public async Task An_oversized_message_is_refused_with_a_clear_error_and_the_text_stays()
     {
         var alice = await SignInAsync("alice@demo.chat");

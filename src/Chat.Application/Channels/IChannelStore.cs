@@ -14,12 +14,27 @@ public interface IChannelStore
     /// <summary>The conversations the user belongs to that are not archived, for the sidebar, with unread counts.</summary>
     Task<IReadOnlyList<ChannelSummary>> ListForMemberAsync(string userId, CancellationToken cancellationToken);
 
+    /// <summary>Stores a new channel with its members; false when the name is taken.</summary>
+    Task<bool> AddAsync(Channel channel, CancellationToken cancellationToken);
+
+    /// <summary>Public channels that are not archived, with member counts and whether the user is in them.</summary>
+    Task<IReadOnlyList<PublicChannel>> ListPublicAsync(string userId, CancellationToken cancellationToken);
+
+    /// <summary>Makes the user a member; joining twice changes nothing.</summary>
+    Task AddMemberAsync(Guid channelId, string userId, DateTimeOffset at, CancellationToken cancellationToken);
+
+    /// <summary>Ends the user's membership; leaving twice changes nothing.</summary>
+    Task RemoveMemberAsync(Guid channelId, string userId, CancellationToken cancellationToken);
+
     /// <summary>Moves the member's read cursor forward to <paramref name="sequence"/> (never back).</summary>
     Task MarkReadAsync(Guid channelId, string userId, long sequence, CancellationToken cancellationToken);
 
     /// <summary>Sets the member's read cursor just before <paramref name="sequence"/>, so it shows as unread again.</summary>
     Task MarkUnreadAsync(Guid channelId, string userId, long sequence, CancellationToken cancellationToken);
 }
+
+/// <summary>A line in the channel browser.</summary>
+public sealed record PublicChannel(Guid Id, string Name, string Topic, int MemberCount, bool IsMember);
 
 /// <summary>A line in the sidebar.</summary>
 /// <param name="Unread">Messages from others after the user's read cursor (deleted ones left out).</param>

@@ -30,6 +30,69 @@ internal sealed class ChannelStore(IDbContextFactory<ChatDbContext> contexts) : 
             .ToListAsync(cancellationToken);
     }
 
+    public async Task<bool> AddAsync(Channel channel, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        if (await db.Channels.AnyAsync(c => c.Name == channel.Name, cancellationToken))
+        {
+            return false;
+        }
+
+        db.Channels.Add(channel);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return true;
+        }
+        catch (DbUpdateException)
+        {
+            // Someone took the name between the check and the insert; the unique index decided.
+            return false;
+        }
+    }
+
+    public async Task<IReadOnlyList<PublicChannel>> ListPublicAsync(string userId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Channels.AsNoTracking()
+            .Where(c => c.Kind == ChannelKind.Public && !c.IsArchived)
+            .OrderBy(c => c.Name)
+            .Select(c => new PublicChannel(
+                c.Id,
+                c.Name,
+                c.Topic,
+                db.ChannelMembers.Count(m => m.ChannelId == c.Id),
+                db.ChannelMembers.Any(m => m.ChannelId == c.Id && m.UserId == userId)))
+            .ToListAsync(cancellationToken);
+    }
+
+    public async Task AddMemberAsync(Guid channelId, string userId, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var channel = await db.Channels.Include(c => c.Members).SingleAsync(c => c.Id == channelId, cancellationToken);
+        channel.AddMember(userId, at);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Joined twice at once: fine when the other request already made the membership.
+            await using var check = await contexts.CreateDbContextAsync(cancellationToken);
+            if (!await check.ChannelMembers.AnyAsync(m => m.ChannelId == channelId && m.UserId == userId, cancellationToken))
+            {
+                throw;
+            }
+        }
+    }
+
+    public async Task RemoveMemberAsync(Guid channelId, string userId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await db.ChannelMembers.Where(m => m.ChannelId == channelId && m.UserId == userId)
+            .ExecuteDeleteAsync(cancellationToken);
+    }
+
     public async Task MarkReadAsync(Guid channelId, string userId, long sequence, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);

@@ -22,6 +22,36 @@ public sealed class InMemoryChannelStore : IChannelStore
 
     public Dictionary<Guid, long> ReadCursors { get; } = [];
 
+    public Task<bool> AddAsync(Channel channel, CancellationToken cancellationToken)
+    {
+        if (Channels.Any(c => c.Name == channel.Name))
+        {
+            return Task.FromResult(false);
+        }
+
+        Channels.Add(new ChannelAccess(channel.Id, channel.Name, channel.Kind, false, ChannelRole.Owner));
+        return Task.FromResult(true);
+    }
+
+    public Task<IReadOnlyList<PublicChannel>> ListPublicAsync(string userId, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<PublicChannel>>(Channels
+            .Where(c => c.Kind == ChannelKind.Public && !c.IsArchived)
+            .Select(c => new PublicChannel(c.ChannelId, c.Name, "", c.IsMember ? 1 : 0, c.IsMember))
+            .ToList());
+
+    public Task AddMemberAsync(Guid channelId, string userId, DateTimeOffset at, CancellationToken cancellationToken) =>
+        SetRole(channelId, ChannelRole.Member);
+
+    public Task RemoveMemberAsync(Guid channelId, string userId, CancellationToken cancellationToken) =>
+        SetRole(channelId, null);
+
+    private Task SetRole(Guid channelId, ChannelRole? role)
+    {
+        var index = Channels.FindIndex(c => c.ChannelId == channelId);
+        Channels[index] = Channels[index] with { Role = role };
+        return Task.CompletedTask;
+    }
+
     public Task MarkReadAsync(Guid channelId, string userId, long sequence, CancellationToken cancellationToken)
     {
         ReadCursors[channelId] = Math.Max(ReadCursors.GetValueOrDefault(channelId), sequence);

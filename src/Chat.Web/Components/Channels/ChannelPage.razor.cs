@@ -1,3 +1,5 @@
+using Chat.Application.Channels.JoinChannel;
+using Chat.Application.Channels.LeaveChannel;
 using Chat.Application.Channels.OpenChannel;
 using Chat.Application.Common;
 using Chat.Application.Messages;
@@ -35,6 +37,15 @@ public partial class ChannelPage
     private DeleteMessageHandler DeleteMessage { get; set; } = default!;
 
     [Inject]
+    private JoinChannelHandler JoinChannel { get; set; } = default!;
+
+    [Inject]
+    private LeaveChannelHandler LeaveChannel { get; set; } = default!;
+
+    [Inject]
+    private NavigationManager Navigation { get; set; } = default!;
+
+    [Inject]
     private ICurrentActor CurrentActor { get; set; } = default!;
 
     [Inject]
@@ -63,7 +74,7 @@ public partial class ChannelPage
         }
 
         _editingMessageId = null;
-        LeaveChannel();
+        StopViewing();
         var opened = await OpenChannel.HandleAsync(new OpenChannel(Name));
         if (!opened.Succeeded)
         {
@@ -88,9 +99,9 @@ public partial class ChannelPage
         await Sidebar.ViewingAsync(_channel.ChannelId, Feed.LastSequence);
     }
 
-    public void Dispose() => LeaveChannel();
+    public void Dispose() => StopViewing();
 
-    private void LeaveChannel()
+    private void StopViewing()
     {
         if (_channel is not null)
         {
@@ -119,6 +130,25 @@ public partial class ChannelPage
         catch (Exception e)
         {
             await DispatchExceptionAsync(e);
+        }
+    }
+
+    private async Task JoinAsync()
+    {
+        if (Report(await JoinChannel.HandleAsync(new JoinChannel(_channel!.ChannelId))))
+        {
+            _channel = _channel with { Role = ChannelRole.Member };
+            await Sidebar.RefreshAsync();
+            await Sidebar.ViewingAsync(_channel.ChannelId, Feed.LastSequence);
+        }
+    }
+
+    private async Task LeaveAsync()
+    {
+        if (Report(await LeaveChannel.HandleAsync(new LeaveChannel(_channel!.ChannelId))))
+        {
+            await Sidebar.RefreshAsync();
+            Navigation.NavigateTo("/");
         }
     }
 

@@ -29,10 +29,6 @@ public partial class Composer : IAsyncDisposable
     [Parameter]
     public bool CanPost { get; set; } = true;
 
-    /// <summary>Whether the composer is off because the user is not a member. Default false.</summary>
-    [Parameter]
-    public bool Disabled { get; set; }
-
     /// <summary>Called when the user presses Up in the empty composer, to edit their last message.</summary>
     [Parameter]
     public EventCallback OnEditLast { get; set; }

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Components;
+using MudBlazor;
 
 namespace Chat.Web.Components.Layout;
 
@@ -9,6 +10,12 @@ public partial class NavMenu
     [Inject]
     private Sidebar Sidebar { get; set; } = default!;
 
+    [Inject]
+    private IDialogService Dialogs { get; set; } = default!;
+
+    [Inject]
+    private NavigationManager Navigation { get; set; } = default!;
+
     protected override async Task OnInitializedAsync()
     {
         _changes = Sidebar.OnChanged(() => InvokeAsync(StateHasChanged));
@@ -16,4 +23,15 @@ public partial class NavMenu
     }
 
     public void Dispose() => _changes?.Dispose();
+
+    private async Task CreateChannelAsync()
+    {
+        var dialog = await Dialogs.ShowAsync<Channels.CreateChannelDialog>("Create a channel");
+        var result = await dialog.Result;
+        if (result is { Canceled: false, Data: string name })
+        {
+            await Sidebar.RefreshAsync();
+            Navigation.NavigateTo($"c/{name}");
+        }
+    }
 }

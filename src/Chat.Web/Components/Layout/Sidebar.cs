@@ -51,6 +51,14 @@ public sealed class Sidebar(
     /// <summary>Loads the conversations and starts counting new messages; later calls wait for the first.</summary>
     public Task LoadAsync() => _loading ??= LoadOnceAsync();
 
+    /// <summary>Reloads after the user joined, left or created a channel.</summary>
+    public Task RefreshAsync()
+    {
+        StopWatching();
+        _loading = LoadOnceAsync();
+        return _loading;
+    }
+
     /// <summary>Calls <paramref name="listener"/> (from any thread) whenever counts change; dispose to stop.</summary>
     public IDisposable OnChanged(Action listener)
     {
@@ -111,11 +119,19 @@ public sealed class Sidebar(
 
     public void Dispose()
     {
+        StopWatching();
+        lock (_gate)
+        {
+            _listeners.Clear();
+        }
+    }
+
+    private void StopWatching()
+    {
         lock (_gate)
         {
             _subscriptions.ForEach(s => s.Dispose());
             _subscriptions.Clear();
-            _listeners.Clear();
         }
     }
 

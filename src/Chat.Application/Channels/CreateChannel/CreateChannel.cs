@@ -1,0 +1,46 @@
+using Chat.Application.Common;
+using Chat.Domain.Channels;
+using Chat.Domain.Common;
+
+namespace Chat.Application.Channels.CreateChannel;
+
+public sealed record CreateChannel(string Name, ChannelKind Kind, string? Topic = null, string? Purpose = null);
+
+/// <summary>Creates a public or private channel with the signed-in user as its owner.</summary>
+public sealed class CreateChannelHandler(ICurrentActor currentActor, IChannelStore channels, TimeProvider clock)
+    : IUseCase<CreateChannel, ChannelAccess>
+{
+    public async Task<Result<ChannelAccess>> HandleAsync(CreateChannel request, CancellationToken cancellationToken = default)
+    {
+        var userId = (await currentActor.GetAsync(cancellationToken)).RequireUser();
+        if (!userId.Succeeded)
+        {
+            return userId.Error!;
+        }
+
+        var name = ChannelName.Create(request.Name);
+        if (!name.Succeeded)
+        {
+            return name.Error!;
+        }
+
+        var channel = Channel.Create(name.Value, request.Kind, userId.Value, clock.GetUtcNow());
+        if (!channel.Succeeded)
+        {
+            return channel.Error!;
+        }
+
+        var described = channel.Value.Describe(request.Topic, request.Purpose);
+        if (!described.Succeeded)
+        {
+            return described.Error!;
+        }
+
+        if (!await channels.AddAsync(channel.Value, cancellationToken))
+        {
+            return Error.Conflict("channel.name_taken", $"A channel named #{name.Value} already exists.");
+        }
+
+        return new ChannelAccess(channel.Value.Id, channel.Value.Name, channel.Value.Kind, false, ChannelRole.Owner);
+    }
+}

@@ -1,0 +1,45 @@
+using Chat.Application.Common;
+using Chat.Domain.Channels;
+using Chat.Domain.Common;
+
+namespace Chat.Application.Channels.JoinChannel;
+
+public sealed record JoinChannel(Guid ChannelId);
+
+/// <summary>Joins a public channel; private channels are entered only by invitation.</summary>
+public sealed class JoinChannelHandler(ICurrentActor currentActor, IChannelStore channels, TimeProvider clock)
+    : IUseCase<JoinChannel, Done>
+{
+    public async Task<Result<Done>> HandleAsync(JoinChannel request, CancellationToken cancellationToken = default)
+    {
+        var userId = (await currentActor.GetAsync(cancellationToken)).RequireUser();
+        if (!userId.Succeeded)
+        {
+            return userId.Error!;
+        }
+
+        var access = await channels.GetAccessAsync(request.ChannelId, userId.Value, cancellationToken);
+        if (access is null || !access.CanRead)
+        {
+            return ChannelErrors.NotFound;
+        }
+
+        if (access.IsMember)
+        {
+            return Done.Instance;
+        }
+
+        if (access.Kind != ChannelKind.Public)
+        {
+            return ChannelErrors.NotFound;
+        }
+
+        if (access.IsArchived)
+        {
+            return ChannelErrors.Archived;
+        }
+
+        await channels.AddMemberAsync(request.ChannelId, userId.Value, clock.GetUtcNow(), cancellationToken);
+        return Done.Instance;
+    }
+}

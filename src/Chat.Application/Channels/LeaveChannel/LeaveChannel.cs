@@ -1,0 +1,39 @@
+using Chat.Application.Common;
+using Chat.Domain.Channels;
+using Chat.Domain.Common;
+
+namespace Chat.Application.Channels.LeaveChannel;
+
+public sealed record LeaveChannel(Guid ChannelId);
+
+/// <summary>Leaves a channel. Direct messages are not left; they are closed (a later capability).</summary>
+public sealed class LeaveChannelHandler(ICurrentActor currentActor, IChannelStore channels)
+    : IUseCase<LeaveChannel, Done>
+{
+    public async Task<Result<Done>> HandleAsync(LeaveChannel request, CancellationToken cancellationToken = default)
+    {
+        var userId = (await currentActor.GetAsync(cancellationToken)).RequireUser();
+        if (!userId.Succeeded)
+        {
+            return userId.Error!;
+        }
+
+        var access = await channels.GetAccessAsync(request.ChannelId, userId.Value, cancellationToken);
+        if (access is null || !access.CanRead)
+        {
+            return ChannelErrors.NotFound;
+        }
+
+        if (access.Kind is ChannelKind.Direct or ChannelKind.Group)
+        {
+            return Error.Invalid("channel.leave_direct", "Direct messages cannot be left.");
+        }
+
+        if (access.IsMember)
+        {
+            await channels.RemoveMemberAsync(request.ChannelId, userId.Value, cancellationToken);
+        }
+
+        return Done.Instance;
+    }
+}

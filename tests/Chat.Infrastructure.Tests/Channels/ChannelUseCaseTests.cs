@@ -1,0 +1,114 @@
+using Chat.Application.Channels;
+using Chat.Application.Channels.BrowseChannels;
+using Chat.Application.Channels.CreateChannel;
+using Chat.Application.Channels.JoinChannel;
+using Chat.Application.Channels.LeaveChannel;
+using Chat.Application.Channels.ListMyChannels;
+using Chat.Application.Channels.MarkRead;
+using Chat.Application.Common;
+using Chat.Application.Events;
+using Chat.Application.Messages;
+using Chat.Application.Messages.SendMessage;
+using Chat.Domain.Channels;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Chat.Infrastructure.Tests.Channels;
+
+/// <summary>Channel use cases over the real store and a SQLite file with the demo workspace.</summary>
+public sealed class ChannelUseCaseTests : IAsyncLifetime
+{
+    private TestWorkspace _workspace = default!;
+    private Dictionary<string, string> _users = default!;
+
+    public async Task InitializeAsync()
+    {
+        _workspace = await TestWorkspace.InitializedAsync(new Dictionary<string, string?>
+        {
+            ["Bootstrap:SeedDemoWorkspace"] = "true",
+            ["Messaging:SendsPerSecond"] = "1000",
+        });
+        await using var db = _workspace.NewContext();
+        _users = await db.Users.ToDictionaryAsync(u => u.Email!.Split('@')[0], u => u.Id);
+    }
+
+    public Task DisposeAsync() => _workspace.DisposeAsync().AsTask();
+
+    private T As<T>(string user) where T : class =>
+        ActivatorUtilities.CreateInstance<T>(_workspace.Services, new FixedActor(_users[user]));
+
+    [Fact]
+    public async Task A_created_channel_is_owned_by_its_creator_and_its_name_is_unique()
+    {
+        var created = await As<CreateChannelHandler>("bob").HandleAsync(new CreateChannel("release-train", ChannelKind.Public, "Ship it"));
+        var again = await As<CreateChannelHandler>("dan").HandleAsync(new CreateChannel("#release-train", ChannelKind.Private));
+        var invalid = await As<CreateChannelHandler>("dan").HandleAsync(new CreateChannel("Release Train", ChannelKind.Public));
+
+        created.Value.Role.ShouldBe(ChannelRole.Owner);
+        again.Error!.Code.ShouldBe("channel.name_taken");
+        invalid.Error!.Code.ShouldBe("channel.name.invalid");
+        var mine = (await As<ListMyChannelsHandler>("bob").HandleAsync(new ListMyChannels())).Value;
+        mine.Select(c => c.Name).ShouldContain("release-train");
+    }
+
+    [Fact]
+    public async Task Public_channels_are_browsed_and_joined_but_private_ones_are_neither_listed_nor_joinable()
+    {
+        var secret = (await As<CreateChannelHandler>("dan").HandleAsync(new CreateChannel("secret-plans", ChannelKind.Private))).Value;
+        var open = (await As<CreateChannelHandler>("dan").HandleAsync(new CreateChannel("open-plans", ChannelKind.Public))).Value;
+
+        var browsed = (await As<BrowseChannelsHandler>("bob").HandleAsync(new BrowseChannels())).Value;
+        var joinSecret = await As<JoinChannelHandler>("bob").HandleAsync(new JoinChannel(secret.ChannelId));
+        var joinOpen = await As<JoinChannelHandler>("bob").HandleAsync(new JoinChannel(open.ChannelId));
+        var joinAgain = await As<JoinChannelHandler>("bob").HandleAsync(new JoinChannel(open.ChannelId));
+
+        browsed.Select(c => c.Name).ShouldNotContain("secret-plans");
+        browsed.Single(c => c.Name == "open-plans").ShouldSatisfyAllConditions(c => c.IsMember.ShouldBeFalse(), c => c.MemberCount.ShouldBe(1));
+        joinSecret.Error!.Code.ShouldBe("channel.not_found");
+        joinOpen.Succeeded.ShouldBeTrue();
+        joinAgain.Succeeded.ShouldBeTrue();
+        var mine = (await As<ListMyChannelsHandler>("bob").HandleAsync(new ListMyChannels())).Value.Select(c => c.Name).ToList();
+        mine.ShouldContain("open-plans");
+        mine.ShouldNotContain("secret-plans");
+    }
+
+    [Fact]
+    public async Task Leaving_removes_the_channel_from_the_sidebar_and_stops_posting()
+    {
+        var general = (await As<ListMyChannelsHandler>("bob").HandleAsync(new ListMyChannels())).Value.Single(c => c.Name == "general");
+
+        (await As<LeaveChannelHandler>("bob").HandleAsync(new LeaveChannel(general.Id))).Succeeded.ShouldBeTrue();
+        var post = await As<SendMessageHandler>("bob").HandleAsync(new SendMessage(general.Id, Guid.NewGuid(), "still here?"));
+
+        (await As<ListMyChannelsHandler>("bob").HandleAsync(new ListMyChannels())).Value.Select(c => c.Name).ShouldNotContain("general");
+        post.Error!.Code.ShouldBe("channel.not_member");
+    }
+
+    [Fact]
+    public async Task Unread_counts_only_others_messages_after_the_read_cursor()
+    {
+        var general = (await As<ListMyChannelsHandler>("bob").HandleAsync(new ListMyChannels())).Value.Single(c => c.Name == "general").Id;
+        await As<SendMessageHandler>("bob").HandleAsync(new SendMessage(general, Guid.NewGuid(), "mine"));
+        foreach (var text in new[] { "one", "two", "three" })
+        {
+            await As<SendMessageHandler>("erin").HandleAsync(new SendMessage(general, Guid.NewGuid(), text));
+        }
+
+        int Unread(IReadOnlyList<ChannelSummary> list) => list.Single(c => c.Id == general).Unread;
+
+        Unread((await As<ListMyChannelsHandler>("bob").HandleAsync(new ListMyChannels())).Value).ShouldBe(3);
+        await As<MarkReadHandler>("bob").HandleAsync(new MarkRead(general, 3));
+        Unread((await As<ListMyChannelsHandler>("bob").HandleAsync(new ListMyChannels())).Value).ShouldBe(1);
+        await As<MarkReadHandler>("bob").HandleAsync(new MarkRead(general, 2));
+        Unread((await As<ListMyChannelsHandler>("bob").HandleAsync(new ListMyChannels())).Value).ShouldBe(1);
+        // "Mark unread" from erin's first message brings all three back.
+        await As<MarkReadHandler>("bob").HandleAsync(new MarkRead(general, 2, Unread: true));
+        Unread((await As<ListMyChannelsHandler>("bob").HandleAsync(new ListMyChannels())).Value).ShouldBe(3);
+    }
+
+    private sealed class FixedActor(string userId) : ICurrentActor
+    {
+        public ValueTask<Actor> GetAsync(CancellationToken cancellationToken = default) =>
+            ValueTask.FromResult(new Actor(userId, new HashSet<string>()));
+    }
+}
