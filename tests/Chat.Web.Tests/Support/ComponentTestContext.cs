@@ -1,6 +1,8 @@
 using Bunit;
 using Chat.Application.Channels;
 using Chat.Application.Channels.ListMyChannels;
+using Chat.Application.Channels.JoinChannel;
+using Chat.Application.Channels.LeaveChannel;
 using Chat.Application.Channels.MarkRead;
 using Chat.Application.Channels.OpenChannel;
 using Chat.Application.Common;
@@ -50,6 +52,8 @@ public abstract class ComponentTestContext : BunitContext, IAsyncLifetime
         Services.AddScoped<DeleteMessageHandler>();
         Services.AddTransient<ChannelFeed>();
         Services.AddScoped<MarkReadHandler>();
+        Services.AddScoped<JoinChannelHandler>();
+        Services.AddScoped<LeaveChannelHandler>();
         Services.AddScoped<Sidebar>();
         Profiles.Profiles[UserId] = new UserProfile(UserId, "ann.lee@example.com", "Ann Lee", ThemePreference.Light);
         AddAuthorization().SetAuthorized("Ann Lee");
