@@ -23,6 +23,8 @@ public class BrowserFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        // CI runs every test project at once on two cores; give live updates room before calling them lost.
+        Assertions.SetDefaultExpectTimeout(15_000);
         App = new AppServer(_seedDemoWorkspace);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
