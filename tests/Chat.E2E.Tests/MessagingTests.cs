@@ -140,6 +140,30 @@ public sealed class MessagingTests(DemoWorkspaceFixture browser) : IClassFixture
     }
 
     [Fact]
+    public async Task A_reaction_shows_live_with_its_count_and_who_reacted()
+    {
+        var alice = await SignInAsync("alice@demo.chat");
+        var bob = await SignInAsync("bob@demo.chat");
+        await alice.OpenChannelAsync("general");
+        await bob.OpenChannelAsync("general");
+        var run = Guid.NewGuid().ToString("N")[..8];
+        await alice.SendAsync($"{run} release notes are out");
+        var bobsCopy = bob.Page.Locator(".message").Filter(new() { HasText = run });
+
+        await bobsCopy.HoverAsync();
+        await bobsCopy.Locator("button.add-reaction").ClickAsync();
+        await bobsCopy.Locator("[data-pick='tada']").ClickAsync();
+
+        var alicesReaction = alice.Page.Locator(".message").Filter(new() { HasText = run }).Locator("[data-emoji='tada']");
+        await Expect(alicesReaction.Locator(".reaction-count")).ToHaveTextAsync("1");
+        await Expect(alicesReaction).ToHaveAttributeAsync("title", "Bob Baker");
+        await Expect(alicesReaction).ToHaveAttributeAsync("aria-pressed", "false");
+
+        await alicesReaction.ClickAsync();
+        await Expect(bobsCopy.Locator("[data-emoji='tada'] .reaction-count")).ToHaveTextAsync("2");
+    }
+
+    [Fact]
     public async Task An_oversized_message_is_refused_with_a_clear_error_and_the_text_stays()
     {
         var alice = await SignInAsync("alice@demo.chat");

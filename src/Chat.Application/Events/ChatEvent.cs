@@ -16,3 +16,6 @@ public sealed record MessageEdited(MessageDto Message) : ChatEvent(Message.Chann
 
 /// <summary>A message became a tombstone.</summary>
 public sealed record MessageDeleted(MessageDto Message) : ChatEvent(Message.ChannelId);
+
+/// <summary>A message's reactions changed; its reaction revision says which copy is newer.</summary>
+public sealed record ReactionsChanged(MessageDto Message) : ChatEvent(Message.ChannelId);

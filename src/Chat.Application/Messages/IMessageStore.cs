@@ -28,6 +28,12 @@ public interface IMessageStore
     /// </summary>
     Task<Result<MessageDto>> ChangeAsync(Guid messageId, Func<Message, Result> change, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Adds the user's reaction, or removes it when present, and bumps the message's reaction revision in the
+    /// same transaction; returns the message with its reactions as they are now.
+    /// </summary>
+    Task<MessageDto> ToggleReactionAsync(Guid messageId, string userId, string emojiId, DateTimeOffset at, CancellationToken cancellationToken);
+
     /// <summary>Up to <paramref name="limit"/> messages with a sequence above <paramref name="afterSequence"/>, oldest first.</summary>
     Task<IReadOnlyList<MessageDto>> ListAfterAsync(
         Guid channelId, long afterSequence, int limit, CancellationToken cancellationToken);

@@ -14,4 +14,18 @@ public sealed record MessageDto(
     DateTimeOffset CreatedAt,
     int Version,
     DateTimeOffset? EditedAt = null,
-    bool IsDeleted = false);
+    bool IsDeleted = false)
+{
+    /// <summary>Reactions grouped by emoji, in the order they were first used.</summary>
+    public IReadOnlyList<ReactionDto> Reactions { get; init; } = [];
+
+    public int ReactionRevision { get; init; }
+}
+
+/// <param name="Glyph">The emoji character(s) shown.</param>
+/// <param name="UserIds">Who reacted, so the viewer's own reaction can be highlighted.</param>
+/// <param name="UserNames">Who reacted, for the hover text.</param>
+public sealed record ReactionDto(string EmojiId, string Glyph, IReadOnlyList<string> UserIds, IReadOnlyList<string> UserNames)
+{
+    public int Count => UserIds.Count;
+}

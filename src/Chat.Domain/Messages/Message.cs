@@ -51,6 +51,9 @@ public sealed class Message
 
     public bool IsDeleted => DeletedAt is not null;
 
+    /// <summary>Bumped by every reaction added or removed, so clients apply reaction updates in order.</summary>
+    public int ReactionRevision { get; private set; }
+
     /// <summary>Creates the message that takes <paramref name="sequence"/> in its channel.</summary>
     public static Message Post(
         Guid channelId, long sequence, string senderId, Guid clientMessageId, MessageBody body, DateTimeOffset at)

@@ -50,8 +50,30 @@ internal sealed class MessageStore(IDbContextFactory<ChatDbContext> contexts, IM
     public async Task<MessageDto?> FindAsync(Guid messageId, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var row = await Project(db, db.Messages.Where(m => m.Id == messageId)).FirstOrDefaultAsync(cancellationToken);
-        return row is null ? null : ToDto(row);
+        return (await LoadAsync(db, db.Messages.Where(m => m.Id == messageId), cancellationToken)).SingleOrDefault();
+    }
+
+    public async Task<MessageDto> ToggleReactionAsync(
+        Guid messageId, string userId, string emojiId, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            var removed = await db.Reactions
+                .Where(r => r.MessageId == messageId && r.UserId == userId && r.EmojiId == emojiId)
+                .ExecuteDeleteAsync(cancellationToken);
+            if (removed == 0)
+            {
+                db.Reactions.Add(new Reaction(messageId, userId, emojiId, at));
+                await db.SaveChangesAsync(cancellationToken);
+            }
+
+            await db.Messages.Where(m => m.Id == messageId)
+                .ExecuteUpdateAsync(s => s.SetProperty(m => m.ReactionRevision, m => m.ReactionRevision + 1), cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        return (await LoadAsync(db, db.Messages.Where(m => m.Id == messageId), cancellationToken)).Single();
     }
 
     public async Task<Result<MessageDto>> ChangeAsync(
@@ -79,19 +101,17 @@ internal sealed class MessageStore(IDbContextFactory<ChatDbContext> contexts, IM
             return Error.Conflict("message.changed", "Someone changed this message at the same time. Try again.");
         }
 
-        var row = await Project(db, db.Messages.Where(m => m.Id == messageId)).SingleAsync(cancellationToken);
-        return ToDto(row);
+        return (await LoadAsync(db, db.Messages.Where(m => m.Id == messageId), cancellationToken)).Single();
     }
 
     public async Task<IReadOnlyList<MessageDto>> ListAfterAsync(
         Guid channelId, long afterSequence, int limit, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var rows = await Project(db, db.Messages.Where(m => m.ChannelId == channelId && m.Sequence > afterSequence)
-                .OrderBy(m => m.Sequence)
-                .Take(limit))
-            .ToListAsync(cancellationToken);
-        return rows.ConvertAll(ToDto);
+        return await LoadAsync(
+            db,
+            db.Messages.Where(m => m.ChannelId == channelId && m.Sequence > afterSequence).OrderBy(m => m.Sequence).Take(limit),
+            cancellationToken);
     }
 
     public async Task<IReadOnlyList<MessageDto>> ListBeforeAsync(
@@ -104,10 +124,9 @@ internal sealed class MessageStore(IDbContextFactory<ChatDbContext> contexts, IM
             newestFirst = newestFirst.Where(m => m.Sequence < before);
         }
 
-        var rows = await Project(db, newestFirst.OrderByDescending(m => m.Sequence).Take(limit))
-            .ToListAsync(cancellationToken);
-        rows.Reverse();
-        return rows.ConvertAll(ToDto);
+        var page = await LoadAsync(db, newestFirst.OrderByDescending(m => m.Sequence).Take(limit), cancellationToken);
+        page.Reverse();
+        return page;
     }
 
     private async Task InsertAsync(
@@ -150,11 +169,30 @@ internal sealed class MessageStore(IDbContextFactory<ChatDbContext> contexts, IM
     }
 
     private async Task<MessageDto?> FindSentAsync(
-        ChatDbContext db, string senderId, Guid clientMessageId, CancellationToken cancellationToken)
+        ChatDbContext db, string senderId, Guid clientMessageId, CancellationToken cancellationToken) =>
+        (await LoadAsync(db, db.Messages.Where(m => m.SenderId == senderId && m.ClientMessageId == clientMessageId), cancellationToken))
+            .SingleOrDefault();
+
+    /// <summary>Runs the query, then loads the reactions of the messages found in one more query.</summary>
+    private async Task<List<MessageDto>> LoadAsync(ChatDbContext db, IQueryable<Message> messages, CancellationToken cancellationToken)
     {
-        var row = await Project(db, db.Messages.Where(m => m.SenderId == senderId && m.ClientMessageId == clientMessageId))
-            .FirstOrDefaultAsync(cancellationToken);
-        return row is null ? null : ToDto(row);
+        var rows = await Project(db, messages).ToListAsync(cancellationToken);
+        var withReactions = rows.Where(r => r.ReactionRevision > 0).Select(r => r.Id).ToList();
+        var reactions = withReactions.Count == 0
+            ? []
+            : await db.Reactions.Where(r => withReactions.Contains(r.MessageId))
+                .Join(db.Users, r => r.UserId, u => u.Id, (r, u) => new { r.MessageId, r.EmojiId, r.UserId, u.DisplayName, r.CreatedAt })
+                .ToListAsync(cancellationToken);
+        var byMessage = reactions
+            .OrderBy(r => r.CreatedAt)
+            .GroupBy(r => r.MessageId)
+            .ToDictionary(
+                g => g.Key,
+                g => (IReadOnlyList<ReactionDto>)g.GroupBy(r => r.EmojiId)
+                    .Select(e => new ReactionDto(
+                        e.Key, Emoji.Known[e.Key], [.. e.Select(r => r.UserId)], [.. e.Select(r => r.DisplayName)]))
+                    .ToList());
+        return rows.ConvertAll(row => ToDto(row) with { Reactions = byMessage.GetValueOrDefault(row.Id, []) });
     }
 
     private static IQueryable<MessageRow> Project(ChatDbContext db, IQueryable<Message> messages) =>
@@ -163,7 +201,8 @@ internal sealed class MessageStore(IDbContextFactory<ChatDbContext> contexts, IM
             m => m.SenderId,
             u => u.Id,
             (m, u) => new MessageRow(
-                m.Id, m.ChannelId, m.Sequence, m.SenderId, u.DisplayName, m.Body, m.CreatedAt, m.Version, m.EditedAt, m.DeletedAt));
+                m.Id, m.ChannelId, m.Sequence, m.SenderId, u.DisplayName, m.Body, m.CreatedAt, m.Version, m.EditedAt, m.DeletedAt,
+                m.ReactionRevision));
 
     private MessageDto ToDto(MessageRow row) => new(
         row.Id,
@@ -176,7 +215,10 @@ internal sealed class MessageStore(IDbContextFactory<ChatDbContext> contexts, IM
         row.CreatedAt,
         row.Version,
         row.EditedAt,
-        row.DeletedAt is not null);
+        row.DeletedAt is not null)
+    {
+        ReactionRevision = row.ReactionRevision,
+    };
 
     private sealed record MessageRow(
         Guid Id,
@@ -188,5 +230,6 @@ internal sealed class MessageStore(IDbContextFactory<ChatDbContext> contexts, IM
         DateTimeOffset CreatedAt,
         int Version,
         DateTimeOffset? EditedAt,
-        DateTimeOffset? DeletedAt);
+        DateTimeOffset? DeletedAt,
+        int ReactionRevision);
 }

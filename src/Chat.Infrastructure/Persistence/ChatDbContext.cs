@@ -23,6 +23,8 @@ public abstract class ChatDbContext(DbContextOptions options)
 
     public DbSet<Message> Messages => Set<Message>();
 
+    public DbSet<Reaction> Reactions => Set<Reaction>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

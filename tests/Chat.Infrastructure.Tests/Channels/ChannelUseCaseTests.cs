@@ -9,6 +9,7 @@ using Chat.Application.Common;
 using Chat.Application.Events;
 using Chat.Application.Messages;
 using Chat.Application.Messages.SendMessage;
+using Chat.Application.Messages.ToggleReaction;
 using Chat.Domain.Channels;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -104,6 +105,37 @@ public sealed class ChannelUseCaseTests : IAsyncLifetime
         // "Mark unread" from erin's first message brings all three back.
         await As<MarkReadHandler>("bob").HandleAsync(new MarkRead(general, 2, Unread: true));
         Unread((await As<ListMyChannelsHandler>("bob").HandleAsync(new ListMyChannels())).Value).ShouldBe(3);
+    }
+
+    [Fact]
+    public async Task Reactions_toggle_per_user_and_emoji_and_outsiders_or_unknown_emoji_are_refused()
+    {
+        var channels = (await As<ListMyChannelsHandler>("dan").HandleAsync(new ListMyChannels())).Value;
+        var general = channels.Single(c => c.Name == "general").Id;
+        var engineering = channels.Single(c => c.Name == "engineering").Id;
+        var message = (await As<SendMessageHandler>("dan").HandleAsync(new SendMessage(general, Guid.NewGuid(), "Ship it?"))).Value;
+        var secret = (await As<SendMessageHandler>("dan").HandleAsync(new SendMessage(engineering, Guid.NewGuid(), "Secret"))).Value;
+
+        await As<ToggleReactionHandler>("bob").HandleAsync(new ToggleReaction(message.Id, "thumbsup"));
+        await As<ToggleReactionHandler>("erin").HandleAsync(new ToggleReaction(message.Id, "thumbsup"));
+        await As<ToggleReactionHandler>("erin").HandleAsync(new ToggleReaction(message.Id, "rocket"));
+        var afterUndo = (await As<ToggleReactionHandler>("erin").HandleAsync(new ToggleReaction(message.Id, "rocket"))).Value;
+        var unknown = await As<ToggleReactionHandler>("bob").HandleAsync(new ToggleReaction(message.Id, "<script>"));
+        var outsider = await As<ToggleReactionHandler>("bob").HandleAsync(new ToggleReaction(secret.Id, "thumbsup"));
+
+        afterUndo.Reactions.ShouldHaveSingleItem().ShouldSatisfyAllConditions(
+            r => r.EmojiId.ShouldBe("thumbsup"),
+            r => r.Glyph.ShouldBe("👍"),
+            r => r.Count.ShouldBe(2),
+            r => r.UserNames.ShouldBe(["Bob Baker", "Erin Engineer"]));
+        afterUndo.ReactionRevision.ShouldBe(4);
+        unknown.Error!.Code.ShouldBe("reaction.unknown_emoji");
+        outsider.Error!.Code.ShouldBe("message.not_found");
+        var history = (await As<Chat.Application.Messages.GetHistory.GetHistoryHandler>("dan")
+            .HandleAsync(new Chat.Application.Messages.GetHistory.GetHistory(general))).Value;
+        history.Single(m => m.Id == message.Id).Reactions.Single().Count.ShouldBe(2);
+        await using var db = _workspace.NewContext();
+        (await db.Reactions.CountAsync(r => r.MessageId == secret.Id)).ShouldBe(0);
     }
 
     private sealed class FixedActor(string userId) : ICurrentActor

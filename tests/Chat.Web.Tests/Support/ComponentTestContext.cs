@@ -12,6 +12,7 @@ using Chat.Application.Messages.DeleteMessage;
 using Chat.Application.Messages.EditMessage;
 using Chat.Application.Messages.GetHistory;
 using Chat.Application.Messages.SendMessage;
+using Chat.Application.Messages.ToggleReaction;
 using Chat.Application.Messages.WatchChannel;
 using Chat.Web.Components.Channels;
 using Chat.Web.Components.Layout;
@@ -50,6 +51,7 @@ public abstract class ComponentTestContext : BunitContext, IAsyncLifetime
         Services.AddScoped<SendMessageHandler>();
         Services.AddScoped<EditMessageHandler>();
         Services.AddScoped<DeleteMessageHandler>();
+        Services.AddScoped<ToggleReactionHandler>();
         Services.AddTransient<ChannelFeed>();
         Services.AddScoped<MarkReadHandler>();
         Services.AddScoped<JoinChannelHandler>();

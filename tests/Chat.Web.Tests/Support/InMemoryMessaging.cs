@@ -55,6 +55,42 @@ public sealed class InMemoryMessageStore : IMessageStore
         return Task.FromResult(Result<MessageDto>.Success(_messages[index]));
     }
 
+    public Task<MessageDto> ToggleReactionAsync(
+        Guid messageId, string userId, string emojiId, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        var index = _messages.FindIndex(m => m.Id == messageId);
+        var message = _messages[index];
+        var reactions = message.Reactions.ToList();
+        var existing = reactions.FindIndex(r => r.EmojiId == emojiId);
+        if (existing < 0)
+        {
+            reactions.Add(new ReactionDto(emojiId, Emoji.Known[emojiId], [userId], [userId]));
+        }
+        else if (reactions[existing].UserIds.Contains(userId))
+        {
+            var users = reactions[existing].UserIds.Where(u => u != userId).ToList();
+            if (users.Count == 0)
+            {
+                reactions.RemoveAt(existing);
+            }
+            else
+            {
+                reactions[existing] = reactions[existing] with { UserIds = users, UserNames = users };
+            }
+        }
+        else
+        {
+            reactions[existing] = reactions[existing] with
+            {
+                UserIds = [.. reactions[existing].UserIds, userId],
+                UserNames = [.. reactions[existing].UserNames, userId],
+            };
+        }
+
+        _messages[index] = message with { Reactions = reactions, ReactionRevision = message.ReactionRevision + 1 };
+        return Task.FromResult(_messages[index]);
+    }
+
     public Task<IReadOnlyList<MessageDto>> ListAfterAsync(Guid channelId, long afterSequence, int limit, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<MessageDto>>(_messages
             .Where(m => m.ChannelId == channelId && m.Sequence > afterSequence).OrderBy(m => m.Sequence).Take(limit).ToList());

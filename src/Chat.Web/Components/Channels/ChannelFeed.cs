@@ -122,7 +122,24 @@ public sealed class ChannelFeed(GetHistoryHandler history, WatchChannelHandler w
             case MessageDeleted { Message: var deleted }:
                 Replace(deleted);
                 break;
+            case ReactionsChanged { Message: var reacted }:
+                ReplaceReactions(reacted);
+                break;
         }
+    }
+
+    private void ReplaceReactions(MessageDto reacted)
+    {
+        var index = IndexOf(reacted.Sequence);
+        if (index < 0 || Messages[index].ReactionRevision >= reacted.ReactionRevision)
+        {
+            return;
+        }
+
+        var updated = Messages.ToArray();
+        updated[index] = updated[index] with { Reactions = reacted.Reactions, ReactionRevision = reacted.ReactionRevision };
+        Messages = updated;
+        _changed();
     }
 
     /// <summary>Swaps in a newer version of a message held; older or unknown copies change nothing.</summary>
@@ -134,8 +151,12 @@ public sealed class ChannelFeed(GetHistoryHandler history, WatchChannelHandler w
             return;
         }
 
+        // An edit carries the reactions as they were then; keep whichever reaction state is newer.
+        var held = Messages[index];
         var updated = Messages.ToArray();
-        updated[index] = changed;
+        updated[index] = held.ReactionRevision > changed.ReactionRevision
+            ? changed with { Reactions = held.Reactions, ReactionRevision = held.ReactionRevision }
+            : changed;
         Messages = updated;
         _changed();
     }

@@ -5,6 +5,7 @@ using Chat.Application.Common;
 using Chat.Application.Messages;
 using Chat.Application.Messages.DeleteMessage;
 using Chat.Application.Messages.EditMessage;
+using Chat.Application.Messages.ToggleReaction;
 using Chat.Domain.Channels;
 using Chat.Domain.Common;
 using Chat.Domain.Users;
@@ -35,6 +36,9 @@ public partial class ChannelPage
 
     [Inject]
     private DeleteMessageHandler DeleteMessage { get; set; } = default!;
+
+    [Inject]
+    private ToggleReactionHandler ToggleReaction { get; set; } = default!;
 
     [Inject]
     private JoinChannelHandler JoinChannel { get; set; } = default!;
@@ -132,6 +136,9 @@ public partial class ChannelPage
             await DispatchExceptionAsync(e);
         }
     }
+
+    private async Task ToggleReactionAsync((MessageDto Message, string EmojiId) reaction) =>
+        Report(await ToggleReaction.HandleAsync(new ToggleReaction(reaction.Message.Id, reaction.EmojiId)));
 
     private async Task JoinAsync()
     {

@@ -21,6 +21,18 @@ public partial class MessageItem
     [Parameter]
     public bool CanModerate { get; set; }
 
+    /// <summary>The viewer's user id, for highlighting their reactions. Default none.</summary>
+    [Parameter]
+    public string? ViewerId { get; set; }
+
+    /// <summary>Whether the viewer may react. Default false.</summary>
+    [Parameter]
+    public bool CanReact { get; set; }
+
+    /// <summary>Called with an emoji id to add or take back.</summary>
+    [Parameter]
+    public EventCallback<(MessageDto Message, string EmojiId)> OnToggleReaction { get; set; }
+
     /// <summary>Whether the message is being edited in place. Default false.</summary>
     [Parameter]
     public bool IsEditing { get; set; }

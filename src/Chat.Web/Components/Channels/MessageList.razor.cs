@@ -50,6 +50,14 @@ public partial class MessageList : IAsyncDisposable
     [Parameter]
     public EventCallback OnCancelEdit { get; set; }
 
+    /// <summary>Whether the viewer may react. Default false.</summary>
+    [Parameter]
+    public bool CanReact { get; set; }
+
+    /// <summary>See <see cref="MessageItem.OnToggleReaction"/>.</summary>
+    [Parameter]
+    public EventCallback<(MessageDto Message, string EmojiId)> OnToggleReaction { get; set; }
+
     /// <summary>See <see cref="MessageItem.OnDelete"/>.</summary>
     [Parameter]
     public EventCallback<MessageDto> OnDelete { get; set; }

@@ -32,6 +32,23 @@ public class ChannelPageTests : ComponentTestContext
     }
 
     [Fact]
+    public void Picking_a_reaction_shows_it_with_its_count_and_picking_it_again_takes_it_back()
+    {
+        Messages.Add(_general, "Lunch?");
+        var page = RenderChannel();
+
+        page.Find("button.add-reaction").Click();
+        page.Find("[data-pick='thumbsup']").Click();
+
+        page.WaitForAssertion(() => page.Find("[data-emoji='thumbsup'] .reaction-count").TextContent.ShouldBe("1"));
+        page.Find("[data-emoji='thumbsup']").GetAttribute("aria-pressed").ShouldBe("true");
+
+        page.Find("[data-emoji='thumbsup']").Click();
+
+        page.WaitForAssertion(() => page.FindAll("[data-emoji='thumbsup']").ShouldBeEmpty());
+    }
+
+    [Fact]
     public void An_empty_channel_says_so() =>
         RenderChannel().Find("#no-messages").TextContent.ShouldContain("No messages yet");
 

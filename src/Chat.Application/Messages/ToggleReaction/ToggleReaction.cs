@@ -1,0 +1,54 @@
+using Chat.Application.Channels;
+using Chat.Application.Common;
+using Chat.Application.Events;
+using Chat.Domain.Common;
+using Chat.Domain.Messages;
+
+namespace Chat.Application.Messages.ToggleReaction;
+
+public sealed record ToggleReaction(Guid MessageId, string EmojiId);
+
+/// <summary>Adds the member's reaction to a message, or takes it back when it is already there.</summary>
+public sealed class ToggleReactionHandler(
+    ICurrentActor currentActor,
+    IChannelStore channels,
+    IMessageStore messages,
+    IChatEvents events,
+    TimeProvider clock) : IUseCase<ToggleReaction, MessageDto>
+{
+    public async Task<Result<MessageDto>> HandleAsync(ToggleReaction request, CancellationToken cancellationToken = default)
+    {
+        var userId = (await currentActor.GetAsync(cancellationToken)).RequireUser();
+        if (!userId.Succeeded)
+        {
+            return userId.Error!;
+        }
+
+        if (!Emoji.IsKnown(request.EmojiId))
+        {
+            return Error.Invalid("reaction.unknown_emoji", $"'{request.EmojiId}' is not one of the workspace's reactions.");
+        }
+
+        var message = await messages.FindAsync(request.MessageId, cancellationToken);
+        var access = message is null ? null : await channels.GetAccessAsync(message.ChannelId, userId.Value, cancellationToken);
+        if (access is null || !access.CanRead)
+        {
+            return ChannelErrors.MessageNotFound;
+        }
+
+        if (!access.CanPost)
+        {
+            return access.IsArchived ? ChannelErrors.Archived : ChannelErrors.NotMember;
+        }
+
+        if (message!.IsDeleted)
+        {
+            return Error.Invalid("message.deleted", "You cannot react to a deleted message.");
+        }
+
+        var updated = await messages.ToggleReactionAsync(
+            request.MessageId, userId.Value, request.EmojiId, clock.GetUtcNow(), cancellationToken);
+        events.Publish(new ReactionsChanged(updated));
+        return updated;
+    }
+}
