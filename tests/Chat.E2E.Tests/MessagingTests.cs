@@ -164,6 +164,31 @@ public sealed class MessagingTests(DemoWorkspaceFixture browser) : IClassFixture
     }
 
     [Fact]
+    public async Task A_direct_message_reaches_only_its_recipient_who_sees_it_as_unread_then_reads_it()
+    {
+        var carol = await SignInAsync("carol@demo.chat");
+        var dan = await SignInAsync("dan@demo.chat");
+        var run = Guid.NewGuid().ToString("N")[..8];
+
+        await carol.Page.Locator("#new-direct-message").ClickAsync();
+        await carol.Page.Locator("#people-search").FillAsync("dan");
+        await carol.Page.Locator("[data-person='dan@demo.chat']").CheckAsync();
+        await carol.Page.Locator("#people-open").ClickAsync();
+        await carol.Page.WaitForURLAsync("**/c/dm-*");
+        await Expect(carol.Page.Locator("#channel-title")).ToHaveTextAsync("Dan Developer");
+        await carol.SendAsync($"{run} can you review my PR?");
+
+        var dmLink = dan.Page.Locator("#sidebar-direct a[data-title='Carol Compliance']");
+        await dan.Page.ReloadAsync();
+        await dan.WaitUntilInteractiveAsync();
+        await Expect(dmLink.Locator(".sidebar-badge")).ToHaveTextAsync("1");
+        await dmLink.ClickAsync();
+        await Expect(dan.Messages.Last).ToHaveTextAsync($"{run} can you review my PR?");
+        await Expect(dmLink.Locator(".sidebar-badge")).ToHaveCountAsync(0);
+        await Expect(dan.Page.Locator("#channel-title")).ToHaveTextAsync("Carol Compliance");
+    }
+
+    [Fact]
     public async Task An_oversized_message_is_refused_with_a_clear_error_and_the_text_stays()
     {
         var alice = await SignInAsync("alice@demo.chat");

@@ -18,9 +18,14 @@ public sealed class Channel
     }
 
     private Channel(ChannelName name, ChannelKind kind, string createdById, DateTimeOffset createdAt)
+        : this(name.Value, kind, createdById, createdAt)
+    {
+    }
+
+    private Channel(string name, ChannelKind kind, string createdById, DateTimeOffset createdAt)
     {
         Id = Guid.NewGuid();
-        Name = name.Value;
+        Name = name;
         Kind = kind;
         Topic = string.Empty;
         Purpose = string.Empty;
@@ -34,6 +39,8 @@ public sealed class Channel
     public string Name { get; private set; }
 
     public ChannelKind Kind { get; private set; }
+
+    public const int MaxGroupSize = 8;
 
     public string Topic { get; private set; }
 
@@ -62,6 +69,33 @@ public sealed class Channel
         return new Channel(name, kind, createdById, createdAt);
     }
 
+    /// <summary>
+    /// A direct message (two people) or group message (three to eight). Its name is derived from the members,
+    /// so opening the same conversation again finds the existing one, and the unique name settles races.
+    /// </summary>
+    public static Result<Channel> OpenDirect(string openerId, IEnumerable<string> otherUserIds, DateTimeOffset at)
+    {
+        var members = otherUserIds.Append(openerId).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        if (members.Count < 2)
+        {
+            return Error.Invalid("dm.nobody", "Choose at least one other person.");
+        }
+
+        if (members.Count > MaxGroupSize)
+        {
+            return Error.Invalid("dm.too_many", $"Group messages have at most {MaxGroupSize} people.");
+        }
+
+        var kind = members.Count == 2 ? ChannelKind.Direct : ChannelKind.Group;
+        var channel = new Channel(DirectName(members), kind, openerId, at);
+        foreach (var member in members)
+        {
+            channel.AddMember(member, at);
+        }
+
+        return channel;
+    }
+
     /// <summary>Sets what the channel is talking about now (topic) and what it is for (purpose).</summary>
     public Result Describe(string? topic, string? purpose)
     {
@@ -79,6 +113,13 @@ public sealed class Channel
     }
 
     public bool HasMember(string userId) => _members.Any(m => m.UserId == userId);
+
+    private static string DirectName(IEnumerable<string> sortedMemberIds)
+    {
+        var key = System.Security.Cryptography.SHA256.HashData(
+            System.Text.Encoding.UTF8.GetBytes(string.Join('\n', sortedMemberIds)));
+        return "dm-" + Convert.ToHexStringLower(key)[..40];
+    }
 
     /// <summary>Adds a member; joining twice changes nothing.</summary>
     public void AddMember(string userId, DateTimeOffset joinedAt)

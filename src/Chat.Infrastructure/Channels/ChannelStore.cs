@@ -16,7 +16,7 @@ internal sealed class ChannelStore(IDbContextFactory<ChatDbContext> contexts) : 
     public async Task<IReadOnlyList<ChannelSummary>> ListForMemberAsync(string userId, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await db.Channels.AsNoTracking()
+        var summaries = await db.Channels.AsNoTracking()
             .Where(c => !c.IsArchived)
             .Join(db.ChannelMembers.Where(m => m.UserId == userId), c => c.Id, m => m.ChannelId, (c, m) => new { c, m })
             .OrderBy(x => x.c.Name)
@@ -26,8 +26,27 @@ internal sealed class ChannelStore(IDbContextFactory<ChatDbContext> contexts) : 
                 x.c.Kind,
                 x.m.LastReadSequence,
                 db.Messages.Count(msg => msg.ChannelId == x.c.Id && msg.Sequence > x.m.LastReadSequence
-                    && msg.SenderId != userId && msg.DeletedAt == null)))
+                    && msg.SenderId != userId && msg.DeletedAt == null),
+                x.c.Name))
             .ToListAsync(cancellationToken);
+
+        // Direct messages are titled by the other people in them.
+        var direct = summaries.Where(s => s.Kind is ChannelKind.Direct or ChannelKind.Group).Select(s => s.Id).ToList();
+        if (direct.Count == 0)
+        {
+            return summaries;
+        }
+
+        var others = await db.ChannelMembers.AsNoTracking()
+            .Where(m => direct.Contains(m.ChannelId) && m.UserId != userId)
+            .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new { m.ChannelId, u.DisplayName })
+            .ToListAsync(cancellationToken);
+        var titles = others.GroupBy(o => o.ChannelId)
+            .ToDictionary(g => g.Key, g => string.Join(", ", g.Select(o => o.DisplayName).Order(StringComparer.CurrentCulture)));
+        return [.. summaries
+            .Select(s => titles.TryGetValue(s.Id, out var title) ? s with { Title = title } : s)
+            .OrderBy(s => s.Kind is ChannelKind.Direct or ChannelKind.Group)
+            .ThenBy(s => s.Title, StringComparer.CurrentCulture)];
     }
 
     public async Task<bool> AddAsync(Channel channel, CancellationToken cancellationToken)

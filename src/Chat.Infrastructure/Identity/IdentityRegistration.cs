@@ -1,3 +1,4 @@
+using Chat.Application.People;
 using Chat.Application.Profile;
 using Chat.Infrastructure.Persistence;
 using Microsoft.AspNetCore.DataProtection;
@@ -36,6 +37,7 @@ public static class IdentityRegistration
         services.AddDataProtection().SetApplicationName("Chat.Enterprise").PersistKeysToDbContext<ChatDbContext>();
         services.AddScoped<UserAccounts>();
         services.AddScoped<IUserProfileStore, UserProfileStore>();
+        services.AddSingleton<IUserDirectory, UserDirectory>();
         return services;
     }
 }

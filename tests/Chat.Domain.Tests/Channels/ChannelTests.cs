@@ -48,4 +48,26 @@ public class ChannelTests
         channel.Topic.ShouldBe("Deploys");
         channel.Purpose.ShouldBe("Release coordination");
     }
+
+    [Fact]
+    public void A_direct_conversation_has_the_same_name_whoever_opens_it()
+    {
+        var byAnn = Channel.OpenDirect("ann", ["bob"], Now).Value;
+        var byBob = Channel.OpenDirect("bob", ["ann", "ann"], Now).Value;
+
+        byAnn.Name.ShouldBe(byBob.Name);
+        byAnn.Kind.ShouldBe(ChannelKind.Direct);
+        byAnn.Members.Select(m => m.UserId).ShouldBe(["ann", "bob"], ignoreOrder: true);
+        ChannelName.Create(byAnn.Name).Succeeded.ShouldBeTrue();
+    }
+
+    [Fact]
+    public void Three_to_eight_people_make_a_group_and_nine_are_refused()
+    {
+        Channel.OpenDirect("ann", ["bob", "cy"], Now).Value.Kind.ShouldBe(ChannelKind.Group);
+        Channel.OpenDirect("ann", ["b", "c", "d", "e", "f", "g", "h"], Now).Succeeded.ShouldBeTrue();
+        Channel.OpenDirect("ann", ["b", "c", "d", "e", "f", "g", "h", "i"], Now).Error!.Code.ShouldBe("dm.too_many");
+        Channel.OpenDirect("ann", ["ann"], Now).Error!.Code.ShouldBe("dm.nobody");
+        Channel.OpenDirect("ann", ["bob", "cy"], Now).Value.Name.ShouldNotBe(Channel.OpenDirect("ann", ["bob"], Now).Value.Name);
+    }
 }

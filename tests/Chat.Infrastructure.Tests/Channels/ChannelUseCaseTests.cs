@@ -9,6 +9,8 @@ using Chat.Application.Common;
 using Chat.Application.Events;
 using Chat.Application.Messages;
 using Chat.Application.Messages.SendMessage;
+using Chat.Application.People.OpenDirectMessage;
+using Chat.Application.People.SearchPeople;
 using Chat.Application.Messages.ToggleReaction;
 using Chat.Domain.Channels;
 using Microsoft.EntityFrameworkCore;
@@ -136,6 +138,54 @@ public sealed class ChannelUseCaseTests : IAsyncLifetime
         history.Single(m => m.Id == message.Id).Reactions.Single().Count.ShouldBe(2);
         await using var db = _workspace.NewContext();
         (await db.Reactions.CountAsync(r => r.MessageId == secret.Id)).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task Opening_a_direct_message_twice_from_either_side_gives_one_private_conversation()
+    {
+        var results = await Task.WhenAll(
+            As<OpenDirectMessageHandler>("bob").HandleAsync(new OpenDirectMessage([_users["erin"]])),
+            As<OpenDirectMessageHandler>("erin").HandleAsync(new OpenDirectMessage([_users["bob"]])),
+            As<OpenDirectMessageHandler>("bob").HandleAsync(new OpenDirectMessage([_users["erin"], _users["bob"]])));
+
+        results.Select(r => r.Value.ChannelId).Distinct().ShouldHaveSingleItem();
+        var dm = results[0].Value;
+        dm.Kind.ShouldBe(ChannelKind.Direct);
+        await As<SendMessageHandler>("bob").HandleAsync(new SendMessage(dm.ChannelId, Guid.NewGuid(), "psst"));
+        var outsider = await As<Chat.Application.Messages.GetHistory.GetHistoryHandler>("dan")
+            .HandleAsync(new Chat.Application.Messages.GetHistory.GetHistory(dm.ChannelId));
+        outsider.Error!.Code.ShouldBe("channel.not_found");
+        var bobsSidebar = (await As<ListMyChannelsHandler>("bob").HandleAsync(new ListMyChannels())).Value;
+        bobsSidebar.Single(c => c.Id == dm.ChannelId).Title.ShouldBe("Erin Engineer");
+        var erinsSidebar = (await As<ListMyChannelsHandler>("erin").HandleAsync(new ListMyChannels())).Value;
+        erinsSidebar.Single(c => c.Id == dm.ChannelId).Unread.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Group_messages_take_up_to_eight_known_people_and_dm_names_cannot_be_squatted()
+    {
+        var group = await As<OpenDirectMessageHandler>("alice").HandleAsync(new OpenDirectMessage([_users["bob"], _users["carol"]]));
+        var unknown = await As<OpenDirectMessageHandler>("alice").HandleAsync(new OpenDirectMessage(["no-such-user"]));
+        var squat = await As<CreateChannelHandler>("dan").HandleAsync(new CreateChannel(group.Value.Name, ChannelKind.Public));
+
+        group.Value.Kind.ShouldBe(ChannelKind.Group);
+        unknown.Error!.Code.ShouldBe("dm.unknown_person");
+        squat.Error!.Code.ShouldBe("channel.name.reserved");
+        (await As<LeaveChannelHandler>("bob").HandleAsync(new LeaveChannel(group.Value.ChannelId))).Error!.Code
+            .ShouldBe("channel.leave_direct");
+    }
+
+    [Fact]
+    public async Task The_people_search_finds_colleagues_by_name_or_email_but_not_the_searcher()
+    {
+        var byName = (await As<SearchPeopleHandler>("bob").HandleAsync(new SearchPeople("eng"))).Value;
+        var byMail = (await As<SearchPeopleHandler>("bob").HandleAsync(new SearchPeople("CAROL@"))).Value;
+        var everyone = (await As<SearchPeopleHandler>("bob").HandleAsync(new SearchPeople(""))).Value;
+
+        byName.Select(p => p.DisplayName).ShouldBe(["Erin Engineer"]);
+        byMail.Select(p => p.Email).ShouldBe(["carol@demo.chat"]);
+        everyone.Select(p => p.DisplayName).ShouldNotContain("Bob Baker");
+        everyone.Count.ShouldBe(4);
     }
 
     private sealed class FixedActor(string userId) : ICurrentActor

@@ -24,6 +24,12 @@ public sealed class CreateChannelHandler(ICurrentActor currentActor, IChannelSto
             return name.Error!;
         }
 
+        // Direct messages are named dm-<hash of their members>; nobody may take such a name ahead of them.
+        if (name.Value.Value.StartsWith("dm-", StringComparison.Ordinal))
+        {
+            return Error.Invalid("channel.name.reserved", "Names starting with 'dm-' are reserved for direct messages.");
+        }
+
         var channel = Channel.Create(name.Value, request.Kind, userId.Value, clock.GetUtcNow());
         if (!channel.Succeeded)
         {

@@ -21,7 +21,7 @@ public partial class Composer : IAsyncDisposable
     [Parameter, EditorRequired]
     public Guid ChannelId { get; set; }
 
-    /// <summary>The channel's name, for the placeholder. Default empty.</summary>
+    /// <summary>The conversation's title ("#name" or people), for the placeholder. Default empty.</summary>
     [Parameter]
     public string ChannelName { get; set; } = string.Empty;
 

@@ -24,9 +24,15 @@ public partial class NavMenu
 
     public void Dispose() => _changes?.Dispose();
 
-    private async Task CreateChannelAsync()
+    private Task CreateChannelAsync() => OpenDialogAsync<Channels.CreateChannelDialog>("Create a channel");
+
+    private Task OpenDirectMessageAsync() => OpenDialogAsync<Channels.PeoplePickerDialog>("Message someone");
+
+    /// <summary>Shows a dialog that answers with a conversation's name, then opens that conversation.</summary>
+    private async Task OpenDialogAsync<TDialog>(string title)
+        where TDialog : ComponentBase
     {
-        var dialog = await Dialogs.ShowAsync<Channels.CreateChannelDialog>("Create a channel");
+        var dialog = await Dialogs.ShowAsync<TDialog>(title);
         var result = await dialog.Result;
         if (result is { Canceled: false, Data: string name })
         {

@@ -4,6 +4,7 @@ using Chat.Application.Channels.MarkRead;
 using Chat.Application.Common;
 using Chat.Application.Events;
 using Chat.Application.Messages.WatchChannel;
+using Chat.Domain.Channels;
 
 namespace Chat.Web.Components.Layout;
 
@@ -25,15 +26,20 @@ public sealed class Sidebar(
     private Guid? _openChannelId;
     private Task? _loading;
 
-    /// <summary>The conversations, by name.</summary>
-    public IReadOnlyList<ChannelSummary> Channels
+    /// <summary>Public and private channels, by name.</summary>
+    public IReadOnlyList<ChannelSummary> Channels => Select(isDirect: false);
+
+    /// <summary>Direct and group messages, by the names of the people in them.</summary>
+    public IReadOnlyList<ChannelSummary> DirectMessages => Select(isDirect: true);
+
+    /// <summary>What to call a conversation: "#name" for channels, the other people for direct messages.</summary>
+    public string TitleOf(ChannelAccess channel)
     {
-        get
+        lock (_gate)
         {
-            lock (_gate)
-            {
-                return [.. _channels.Values.OrderBy(c => c.Name, StringComparer.Ordinal)];
-            }
+            return channel.Kind is ChannelKind.Direct or ChannelKind.Group && _channels.TryGetValue(channel.ChannelId, out var summary)
+                ? summary.Title
+                : $"#{channel.Name}";
         }
     }
 
@@ -123,6 +129,16 @@ public sealed class Sidebar(
         lock (_gate)
         {
             _listeners.Clear();
+        }
+    }
+
+    private List<ChannelSummary> Select(bool isDirect)
+    {
+        lock (_gate)
+        {
+            return [.. _channels.Values
+                .Where(c => (c.Kind is ChannelKind.Direct or ChannelKind.Group) == isDirect)
+                .OrderBy(c => c.Title, StringComparer.CurrentCulture)];
         }
     }
 
