@@ -24,6 +24,7 @@ public static class DependencyInjection
         services.AddScoped<AuthenticatorSetup>();
         services.AddTransient<ChannelFeed>();
         services.AddScoped<Sidebar>();
+        services.AddScoped<ViewerClock>();
 
         services.AddAuthentication(options =>
             {

@@ -57,6 +57,7 @@ public abstract class ComponentTestContext : BunitContext, IAsyncLifetime
         Services.AddScoped<JoinChannelHandler>();
         Services.AddScoped<LeaveChannelHandler>();
         Services.AddScoped<Sidebar>();
+        Services.AddScoped<ViewerClock>();
         Profiles.Profiles[UserId] = new UserProfile(UserId, "ann.lee@example.com", "Ann Lee", ThemePreference.Light);
         AddAuthorization().SetAuthorized("Ann Lee");
     }

@@ -12,11 +12,11 @@ public sealed class InMemoryMessageStore : IMessageStore
 
     public IReadOnlyList<MessageDto> All => _messages;
 
-    public MessageDto Add(Guid channelId, string body, string sender = "bob", string senderName = "Bob")
+    public MessageDto Add(Guid channelId, string body, string sender = "bob", string senderName = "Bob", DateTimeOffset? at = null)
     {
         var sequence = _messages.Count(m => m.ChannelId == channelId) + 1;
         var message = new MessageDto(
-            Guid.NewGuid(), channelId, sequence, sender, senderName, body, System.Net.WebUtility.HtmlEncode(body), DateTimeOffset.UtcNow, 1);
+            Guid.NewGuid(), channelId, sequence, sender, senderName, body, System.Net.WebUtility.HtmlEncode(body), at ?? DateTimeOffset.UtcNow, 1);
         _messages.Add(message);
         return message;
     }

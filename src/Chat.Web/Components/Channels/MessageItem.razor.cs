@@ -7,6 +7,8 @@ public partial class MessageItem
 {
     private MessageDto? _rendered;
     private bool _renderedEditing;
+    private bool _renderedContinuation;
+    private TimeZoneInfo? _renderedZone;
     private bool _changed;
 
     /// <summary>The message shown. Required.</summary>
@@ -33,6 +35,14 @@ public partial class MessageItem
     [Parameter]
     public EventCallback<(MessageDto Message, string EmojiId)> OnToggleReaction { get; set; }
 
+    /// <summary>Whether it follows a message of the same sender closely, so its name and time are folded. Default false.</summary>
+    [Parameter]
+    public bool IsContinuation { get; set; }
+
+    /// <summary>The viewer's time zone for the times shown. Default UTC.</summary>
+    [Parameter]
+    public TimeZoneInfo TimeZone { get; set; } = TimeZoneInfo.Utc;
+
     /// <summary>Whether the message is being edited in place. Default false.</summary>
     [Parameter]
     public bool IsEditing { get; set; }
@@ -55,9 +65,12 @@ public partial class MessageItem
 
     protected override void OnParametersSet()
     {
-        _changed = !ReferenceEquals(_rendered, Message) || _renderedEditing != IsEditing;
-        (_rendered, _renderedEditing) = (Message, IsEditing);
+        _changed = !ReferenceEquals(_rendered, Message) || _renderedEditing != IsEditing
+            || _renderedContinuation != IsContinuation || !ReferenceEquals(_renderedZone, TimeZone);
+        (_rendered, _renderedEditing, _renderedContinuation, _renderedZone) = (Message, IsEditing, IsContinuation, TimeZone);
     }
 
     protected override bool ShouldRender() => _changed;
+
+    private DateTimeOffset Local(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, TimeZone);
 }

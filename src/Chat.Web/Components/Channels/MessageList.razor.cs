@@ -65,6 +65,14 @@ public partial class MessageList : IAsyncDisposable
     [Inject]
     private IJSRuntime JS { get; set; } = default!;
 
+    [Inject]
+    private Layout.ViewerClock Clock { get; set; } = default!;
+
+    // Consecutive messages from one sender within five minutes read as one block, as in Slack.
+    private static bool Continues(MessageDto? previous, MessageDto message) =>
+        previous is { IsDeleted: false } && !message.IsDeleted && previous.SenderId == message.SenderId
+        && message.CreatedAt - previous.CreatedAt < TimeSpan.FromMinutes(5);
+
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
         var last = Messages.Count == 0 ? 0 : Messages[^1].Sequence;

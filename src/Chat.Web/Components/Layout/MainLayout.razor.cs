@@ -2,6 +2,7 @@ using Chat.Application.Profile.GetProfile;
 using Chat.Application.Profile.SetThemePreference;
 using Chat.Domain.Users;
 using Microsoft.AspNetCore.Components;
+using Microsoft.JSInterop;
 using MudBlazor;
 
 namespace Chat.Web.Components.Layout;
@@ -26,6 +27,12 @@ public partial class MainLayout
     [Inject]
     private ISnackbar Snackbar { get; set; } = default!;
 
+    [Inject]
+    private ViewerClock ViewerClock { get; set; } = default!;
+
+    [Inject]
+    private IJSRuntime JS { get; set; } = default!;
+
     protected override async Task OnInitializedAsync()
     {
         var profile = await GetProfile.HandleAsync(new GetProfile());
@@ -44,6 +51,11 @@ public partial class MainLayout
         if (_profile?.Theme == ThemePreference.System && _themeProvider is not null)
         {
             _isDarkMode = await _themeProvider.GetSystemDarkModeAsync();
+        }
+
+        await using (var module = await JS.InvokeAsync<IJSObjectReference>("import", "./Components/Layout/MainLayout.razor.js"))
+        {
+            ViewerClock.Use(await module.InvokeAsync<string>("timeZone"));
         }
 
         _readyAttribute = new Dictionary<string, object> { ["data-interactive"] = "true" };

@@ -1,0 +1,56 @@
+using Bunit;
+using Chat.Domain.Channels;
+using Chat.Web.Components.Channels;
+using Chat.Web.Components.Layout;
+using Chat.Web.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Chat.Web.Tests.Components.Channels;
+
+public class MessageListTests : ComponentTestContext
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 28, 15, 0, 0, TimeSpan.Zero);
+    private readonly Guid _general = Guid.NewGuid();
+
+    public MessageListTests()
+    {
+        Services.AddSingleton<TimeProvider>(new FixedTime(Now));
+        Channels.Channels.Add(new ChannelAccess(_general, "general", ChannelKind.Public, false, ChannelRole.Member));
+    }
+
+    [Fact]
+    public void Consecutive_messages_of_one_sender_are_grouped_and_days_are_separated()
+    {
+        Messages.Add(_general, "older", at: new DateTimeOffset(2026, 11, 20, 9, 0, 0, TimeSpan.Zero));
+        Messages.Add(_general, "morning", at: Now.AddDays(-1).AddHours(-5));
+        Messages.Add(_general, "two minutes later", at: Now.AddDays(-1).AddHours(-5).AddMinutes(2));
+        Messages.Add(_general, "someone else", sender: "erin", senderName: "Erin", at: Now.AddDays(-1).AddHours(-5).AddMinutes(3));
+        Messages.Add(_general, "an hour later", sender: "erin", senderName: "Erin", at: Now.AddDays(-1).AddHours(-4));
+        Messages.Add(_general, "today", sender: "erin", senderName: "Erin", at: Now.AddMinutes(-1));
+
+        var list = Render<MessageList>(p => p.Add(l => l.Messages, Messages.All));
+
+        list.FindAll(".day-separator").Select(d => d.TextContent).ShouldBe(["Friday, 20 November", "Yesterday", "Today"]);
+        list.FindAll(".message").Select(m => m.ClassList.Contains("continuation"))
+            .ShouldBe([false, false, true, false, false, false]);
+    }
+
+    [Fact]
+    public void Times_are_shown_in_the_viewers_time_zone_with_the_full_date_on_hover()
+    {
+        Services.GetRequiredService<ViewerClock>().Use("Asia/Tokyo").ShouldBeTrue();
+        Messages.Add(_general, "late", at: new DateTimeOffset(2026, 11, 27, 23, 30, 0, TimeSpan.Zero));
+
+        var list = Render<MessageList>(p => p.Add(l => l.Messages, Messages.All));
+
+        list.Find(".message-time").TextContent.ShouldBe("08:30");
+        list.Find(".message-time").GetAttribute("title").ShouldBe("Saturday, 28 November 2026 08:30:00");
+        // 15:00 UTC is already midnight in Tokyo, so that morning was yesterday there.
+        list.Find(".day-separator").TextContent.ShouldBe("Yesterday");
+    }
+
+    private sealed class FixedTime(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
+    }
+}
