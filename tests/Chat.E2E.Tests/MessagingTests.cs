@@ -172,6 +172,7 @@ public sealed class MessagingTests(DemoWorkspaceFixture browser) : IClassFixture
 
         await carol.Page.Locator("#new-direct-message").ClickAsync();
         await carol.Page.Locator("#people-search").FillAsync("dan");
+        await Expect(carol.Page.Locator("#people-results li")).ToHaveCountAsync(1);
         await carol.Page.Locator("[data-person='dan@demo.chat']").CheckAsync();
         await carol.Page.Locator("#people-open").ClickAsync();
         await carol.Page.WaitForURLAsync("**/c/dm-*");
@@ -186,6 +187,23 @@ public sealed class MessagingTests(DemoWorkspaceFixture browser) : IClassFixture
         await Expect(dan.Messages.Last).ToHaveTextAsync($"{run} can you review my PR?");
         await Expect(dmLink.Locator(".sidebar-badge")).ToHaveCountAsync(0);
         await Expect(dan.Page.Locator("#channel-title")).ToHaveTextAsync("Carol Compliance");
+    }
+
+    [Fact]
+    public async Task The_reader_sees_who_is_typing_until_the_message_arrives()
+    {
+        var alice = await SignInAsync("alice@demo.chat");
+        var erin = await SignInAsync("erin@demo.chat");
+        await alice.OpenChannelAsync("engineering");
+        await erin.OpenChannelAsync("engineering");
+
+        await alice.Composer.PressSequentiallyAsync("Deploying now");
+
+        await Expect(erin.Page.Locator("#typing-indicator")).ToHaveTextAsync("Alice Admin is typing…");
+        await Expect(alice.Page.Locator("#typing-indicator")).ToHaveTextAsync("");
+        await alice.Composer.PressAsync("Enter");
+        await Expect(erin.Messages.Last).ToHaveTextAsync("Deploying now");
+        await Expect(erin.Page.Locator("#typing-indicator")).ToHaveTextAsync("");
     }
 
     [Fact]

@@ -39,4 +39,6 @@ public sealed record PublicChannel(Guid Id, string Name, string Topic, int Membe
 /// <summary>A line in the sidebar.</summary>
 /// <param name="Unread">Messages from others after the user's read cursor (deleted ones left out).</param>
 /// <param name="Title">What the sidebar shows: the channel's name, or the other people of a direct message.</param>
-public sealed record ChannelSummary(Guid Id, string Name, ChannelKind Kind, long LastReadSequence, int Unread, string Title);
+/// <param name="LastSequence">The newest message's sequence when this was read, so live counting never counts it twice.</param>
+public sealed record ChannelSummary(
+    Guid Id, string Name, ChannelKind Kind, long LastReadSequence, int Unread, string Title, long LastSequence);

@@ -19,3 +19,6 @@ public sealed record MessageDeleted(MessageDto Message) : ChatEvent(Message.Chan
 
 /// <summary>A message's reactions changed; its reaction revision says which copy is newer.</summary>
 public sealed record ReactionsChanged(MessageDto Message) : ChatEvent(Message.ChannelId);
+
+/// <summary>Someone is writing in the channel. Ephemeral: never stored, shown for a few seconds.</summary>
+public sealed record UserTyping(Guid ChannelId, string UserId, string DisplayName) : ChatEvent(ChannelId);

@@ -27,7 +27,8 @@ internal sealed class ChannelStore(IDbContextFactory<ChatDbContext> contexts) : 
                 x.m.LastReadSequence,
                 db.Messages.Count(msg => msg.ChannelId == x.c.Id && msg.Sequence > x.m.LastReadSequence
                     && msg.SenderId != userId && msg.DeletedAt == null),
-                x.c.Name))
+                x.c.Name,
+                x.c.LastSequence))
             .ToListAsync(cancellationToken);
 
         // Direct messages are titled by the other people in them.

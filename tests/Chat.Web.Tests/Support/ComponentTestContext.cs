@@ -12,7 +12,9 @@ using Chat.Application.Messages.DeleteMessage;
 using Chat.Application.Messages.EditMessage;
 using Chat.Application.Messages.GetHistory;
 using Chat.Application.Messages.SendMessage;
+using Chat.Application.Messages.StartTyping;
 using Chat.Application.Messages.ToggleReaction;
+using Chat.Application.People;
 using Chat.Application.Messages.WatchChannel;
 using Chat.Web.Components.Channels;
 using Chat.Web.Components.Layout;
@@ -52,6 +54,8 @@ public abstract class ComponentTestContext : BunitContext, IAsyncLifetime
         Services.AddScoped<EditMessageHandler>();
         Services.AddScoped<DeleteMessageHandler>();
         Services.AddScoped<ToggleReactionHandler>();
+        Services.AddScoped<StartTypingHandler>();
+        Services.AddSingleton<IUserDirectory>(new NamedPeople());
         Services.AddTransient<ChannelFeed>();
         Services.AddScoped<MarkReadHandler>();
         Services.AddScoped<JoinChannelHandler>();
@@ -76,6 +80,16 @@ public abstract class ComponentTestContext : BunitContext, IAsyncLifetime
 
     // MudBlazor registers services that are only IAsyncDisposable; xunit v2 needs the async path.
     Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
+
+    /// <summary>Everyone is known, and named after their id.</summary>
+    private sealed class NamedPeople : IUserDirectory
+    {
+        public Task<IReadOnlyList<Person>> SearchAsync(string query, int limit, CancellationToken cancellationToken) =>
+            Task.FromResult<IReadOnlyList<Person>>([]);
+
+        public Task<IReadOnlyList<Person>> FindAsync(IReadOnlyCollection<string> userIds, CancellationToken cancellationToken) =>
+            Task.FromResult<IReadOnlyList<Person>>([.. userIds.Select(id => new Person(id, id, $"{id}@example.com"))]);
+    }
 
     private sealed class UnlimitedRateLimits : IRateLimits
     {

@@ -17,7 +17,7 @@ public sealed class InMemoryChannelStore : IChannelStore
     public Task<IReadOnlyList<ChannelSummary>> ListForMemberAsync(string userId, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<ChannelSummary>>(Channels
             .Where(c => c.IsMember && !c.IsArchived)
-            .Select(c => new ChannelSummary(c.ChannelId, c.Name, c.Kind, ReadCursors.GetValueOrDefault(c.ChannelId), 0, c.Name))
+            .Select(c => new ChannelSummary(c.ChannelId, c.Name, c.Kind, ReadCursors.GetValueOrDefault(c.ChannelId), 0, c.Name, 0))
             .ToList());
 
     public Dictionary<Guid, long> ReadCursors { get; } = [];

@@ -1,3 +1,4 @@
+using Chat.Application.Common;
 using Chat.Application.Events;
 using Chat.Application.Messages;
 using Chat.Application.Messages.GetHistory;
@@ -11,8 +12,15 @@ namespace Chat.Web.Components.Channels;
 /// applies live events in sequence, ignores events it already holds, and fetches whatever it missed when
 /// an event arrives after a gap. All changes run through <c>dispatch</c> (the component's renderer), one at a time.
 /// </summary>
-public sealed class ChannelFeed(GetHistoryHandler history, WatchChannelHandler watch) : IDisposable
+public sealed class ChannelFeed(
+    GetHistoryHandler history, WatchChannelHandler watch, ICurrentActor currentActor, TimeProvider clock) : IDisposable
 {
+    /// <summary>How long "is typing" shows after the last signal; clients signal every few seconds while typing.</summary>
+    public static readonly TimeSpan TypingShownFor = TimeSpan.FromSeconds(6);
+
+    private readonly Dictionary<string, (string Name, DateTimeOffset Until)> _typing = [];
+    private ITimer? _typingExpiry;
+    private string? _viewerId;
     private readonly List<ChatEvent> _early = [];
     private IDisposable? _subscription;
     private Func<Func<Task>, Task> _dispatch = work => work();
@@ -28,11 +36,15 @@ public sealed class ChannelFeed(GetHistoryHandler history, WatchChannelHandler w
 
     public long LastSequence => Messages.Count == 0 ? 0 : Messages[^1].Sequence;
 
+    /// <summary>Names of the others typing now, in the order they started.</summary>
+    public IReadOnlyList<string> Typing => [.. _typing.Values.Select(t => t.Name)];
+
     /// <summary>Starts watching, then loads the newest page; events arriving meanwhile are applied after it.</summary>
     public async Task<Result> StartAsync(Guid channelId, Func<Func<Task>, Task> dispatch, Action changed)
     {
         Stop();
         (_channelId, _dispatch, _changed) = (channelId, dispatch, changed);
+        _viewerId = (await currentActor.GetAsync()).UserId;
         var watching = await watch.HandleAsync(new WatchChannel(channelId, OnEventAsync));
         if (!watching.Succeeded)
         {
@@ -125,7 +137,43 @@ public sealed class ChannelFeed(GetHistoryHandler history, WatchChannelHandler w
             case ReactionsChanged { Message: var reacted }:
                 ReplaceReactions(reacted);
                 break;
+            case UserTyping typing when typing.UserId != _viewerId:
+                _typing[typing.UserId] = (typing.DisplayName, clock.GetUtcNow() + TypingShownFor);
+                ScheduleTypingExpiry();
+                _changed();
+                break;
         }
+    }
+
+    private void ScheduleTypingExpiry()
+    {
+        _typingExpiry?.Dispose();
+        var next = _typing.Values.Min(t => t.Until) - clock.GetUtcNow();
+        _typingExpiry = clock.CreateTimer(
+            _ => _ = _dispatch(() =>
+            {
+                ExpireTyping();
+                return Task.CompletedTask;
+            }),
+            null,
+            next > TimeSpan.Zero ? next : TimeSpan.Zero,
+            Timeout.InfiniteTimeSpan);
+    }
+
+    private void ExpireTyping()
+    {
+        var now = clock.GetUtcNow();
+        foreach (var expired in _typing.Where(t => t.Value.Until <= now).Select(t => t.Key).ToList())
+        {
+            _typing.Remove(expired);
+        }
+
+        if (_typing.Count > 0)
+        {
+            ScheduleTypingExpiry();
+        }
+
+        _changed();
     }
 
     private void ReplaceReactions(MessageDto reacted)
@@ -175,6 +223,8 @@ public sealed class ChannelFeed(GetHistoryHandler history, WatchChannelHandler w
             return;
         }
 
+        // Sending ends typing.
+        _typing.Remove(posted.Message.SenderId);
         if (posted.Sequence == LastSequence + 1)
         {
             Messages = [.. Messages, posted.Message];
@@ -189,6 +239,9 @@ public sealed class ChannelFeed(GetHistoryHandler history, WatchChannelHandler w
 
     private void Stop()
     {
+        _typingExpiry?.Dispose();
+        _typingExpiry = null;
+        _typing.Clear();
         _subscription?.Dispose();
         _subscription = null;
         _loaded = false;

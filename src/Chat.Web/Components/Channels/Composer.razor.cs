@@ -1,4 +1,5 @@
 using Chat.Application.Messages.SendMessage;
+using Chat.Application.Messages.StartTyping;
 using Microsoft.AspNetCore.Components;
 using Microsoft.JSInterop;
 
@@ -37,6 +38,30 @@ public partial class Composer : IAsyncDisposable
     private SendMessageHandler SendMessage { get; set; } = default!;
 
     [Inject]
+    private StartTypingHandler StartTyping { get; set; } = default!;
+
+    [Inject]
+    private TimeProvider Clock { get; set; } = default!;
+
+    private DateTimeOffset _typingSignalledAt = DateTimeOffset.MinValue;
+
+    // Typing is signalled at most every three seconds: ephemeral, and cheap for everyone watching.
+    private string Text
+    {
+        get => _text;
+        set
+        {
+            _text = value;
+            var now = Clock.GetUtcNow();
+            if (value.Length > 0 && now - _typingSignalledAt > TimeSpan.FromSeconds(3))
+            {
+                _typingSignalledAt = now;
+                _ = SignalTypingAsync();
+            }
+        }
+    }
+
+    [Inject]
     private IJSRuntime JS { get; set; } = default!;
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
@@ -62,7 +87,7 @@ public partial class Composer : IAsyncDisposable
             var sent = await SendMessage.HandleAsync(new SendMessage(ChannelId, _clientMessageId, _text));
             if (sent.Succeeded)
             {
-                (_text, _error, _clientMessageId) = (string.Empty, null, Guid.NewGuid());
+                (_text, _error, _clientMessageId, _typingSignalledAt) = (string.Empty, null, Guid.NewGuid(), DateTimeOffset.MinValue);
             }
             else
             {
@@ -72,6 +97,18 @@ public partial class Composer : IAsyncDisposable
         finally
         {
             _sending = false;
+        }
+    }
+
+    private async Task SignalTypingAsync()
+    {
+        try
+        {
+            await StartTyping.HandleAsync(new StartTyping(ChannelId));
+        }
+        catch (Exception e)
+        {
+            await DispatchExceptionAsync(e);
         }
     }
 

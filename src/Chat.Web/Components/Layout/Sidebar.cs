@@ -182,19 +182,35 @@ public sealed class Sidebar(
 
     private Task OnEventAsync(ChatEvent chatEvent)
     {
-        if (chatEvent is not MessagePosted posted || posted.Message.SenderId == _userId)
+        if (chatEvent is not MessagePosted posted)
         {
+            return Task.CompletedTask;
+        }
+
+        if (posted.Message.SenderId == _userId)
+        {
+            lock (_gate)
+            {
+                if (_channels.TryGetValue(posted.ChannelId, out var own) && posted.Sequence > own.LastSequence)
+                {
+                    _channels[posted.ChannelId] = own with { LastSequence = posted.Sequence };
+                }
+            }
+
             return Task.CompletedTask;
         }
 
         lock (_gate)
         {
-            if (_openChannelId == posted.ChannelId || !_channels.TryGetValue(posted.ChannelId, out var channel))
+            // A message committed just before the list was read is in its count already, even when its event
+            // arrives after; sequences tell which messages were counted.
+            if (!_channels.TryGetValue(posted.ChannelId, out var channel) || posted.Sequence <= channel.LastSequence)
             {
                 return Task.CompletedTask;
             }
 
-            _channels[posted.ChannelId] = channel with { Unread = channel.Unread + 1 };
+            var unread = _openChannelId == posted.ChannelId ? channel.Unread : channel.Unread + 1;
+            _channels[posted.ChannelId] = channel with { Unread = unread, LastSequence = posted.Sequence };
         }
 
         NotifyChanged();

@@ -85,6 +85,25 @@ public class ChannelFeedTests : ComponentTestContext
     }
 
     [Fact]
+    public async Task Others_typing_show_until_they_send_or_go_quiet_and_the_viewer_never_sees_themself()
+    {
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UtcNow);
+        Services.AddSingleton<TimeProvider>(time);
+        using var feed = await StartedFeedAsync();
+
+        await Events.DeliverAsync(new UserTyping(_general, "erin", "Erin"));
+        await Events.DeliverAsync(new UserTyping(_general, "dan", "Dan"));
+        await Events.DeliverAsync(new UserTyping(_general, UserId, "Ann"));
+        feed.Typing.ShouldBe(["Erin", "Dan"]);
+
+        await Events.DeliverAsync(new MessagePosted(Messages.Add(_general, "done", sender: "erin")));
+        feed.Typing.ShouldBe(["Dan"]);
+
+        time.Advance(ChannelFeed.TypingShownFor);
+        feed.Typing.ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task Disposing_the_feed_stops_its_subscription()
     {
         var feed = await StartedFeedAsync();

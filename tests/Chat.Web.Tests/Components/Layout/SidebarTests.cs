@@ -32,6 +32,9 @@ public class SidebarTests : ComponentTestContext
         sidebar.Channels.Single(c => c.Name == "general").Unread.ShouldBe(0);
         sidebar.TotalUnread.ShouldBe(1);
 
+        await Events.DeliverAsync(new MessagePosted(Messages.All.First(m => m.Body == "psst")));
+        sidebar.TotalUnread.ShouldBe(1, "an event delivered twice is counted once");
+
         sidebar.Left(_general);
         await sidebar.ViewingAsync(_random, 2);
 
