@@ -39,8 +39,12 @@ public sealed class ChannelFeed(
     /// <summary>Names of the others typing now, in the order they started.</summary>
     public IReadOnlyList<string> Typing => [.. _typing.Values.Select(t => t.Name)];
 
-    /// <summary>Starts watching, then loads the newest page; events arriving meanwhile are applied after it.</summary>
-    public async Task<Result> StartAsync(Guid channelId, Func<Func<Task>, Task> dispatch, Action changed)
+    /// <summary>
+    /// Starts watching, then loads the newest page, or the page around <paramref name="aroundSequence"/> when
+    /// jumping to a message; events arriving meanwhile are applied after it.
+    /// </summary>
+    public async Task<Result> StartAsync(
+        Guid channelId, Func<Func<Task>, Task> dispatch, Action changed, long? aroundSequence = null)
     {
         Stop();
         (_channelId, _dispatch, _changed) = (channelId, dispatch, changed);
@@ -52,7 +56,10 @@ public sealed class ChannelFeed(
         }
 
         _subscription = watching.Value;
-        var newest = await history.HandleAsync(new GetHistory(channelId));
+        var page = aroundSequence is { } around
+            ? new GetHistory(channelId, BeforeSequence: around + (GetHistory.DefaultLimit / 2) + 1)
+            : new GetHistory(channelId);
+        var newest = await history.HandleAsync(page);
         if (!newest.Succeeded)
         {
             return newest.Error!;

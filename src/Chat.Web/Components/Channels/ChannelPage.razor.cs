@@ -28,6 +28,12 @@ public partial class ChannelPage
     [Parameter]
     public string Name { get; set; } = string.Empty;
 
+    /// <summary>A message to jump to, from <c>/c/{name}/m/{sequence}</c>; none shows the newest messages.</summary>
+    [Parameter]
+    public long? Sequence { get; set; }
+
+    private long? _openedAt;
+
     [Inject]
     private OpenChannelHandler OpenChannel { get; set; } = default!;
 
@@ -72,10 +78,12 @@ public partial class ChannelPage
 
     protected override async Task OnParametersSetAsync()
     {
-        if (_channel?.Name == Name)
+        if (_channel?.Name == Name && _openedAt == Sequence)
         {
             return;
         }
+
+        _openedAt = Sequence;
 
         _editingMessageId = null;
         StopViewing();
@@ -89,7 +97,7 @@ public partial class ChannelPage
         (_channel, _notFound) = (opened.Value, null);
         await Sidebar.LoadAsync();
         var lastRead = Sidebar.LastReadOf(_channel.ChannelId);
-        var started = await Feed.StartAsync(_channel.ChannelId, InvokeAsync, OnFeedChanged);
+        var started = await Feed.StartAsync(_channel.ChannelId, InvokeAsync, OnFeedChanged, Sequence);
         if (!started.Succeeded)
         {
             _notFound = started.Error!.Message;

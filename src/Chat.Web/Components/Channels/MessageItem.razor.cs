@@ -8,6 +8,7 @@ public partial class MessageItem
     private MessageDto? _rendered;
     private bool _renderedEditing;
     private bool _renderedContinuation;
+    private bool _renderedHighlight;
     private TimeZoneInfo? _renderedZone;
     private bool _changed;
 
@@ -39,6 +40,10 @@ public partial class MessageItem
     [Parameter]
     public bool IsContinuation { get; set; }
 
+    /// <summary>Whether this is the message a jump link pointed at. Default false.</summary>
+    [Parameter]
+    public bool IsHighlighted { get; set; }
+
     /// <summary>The viewer's time zone for the times shown. Default UTC.</summary>
     [Parameter]
     public TimeZoneInfo TimeZone { get; set; } = TimeZoneInfo.Utc;
@@ -66,8 +71,10 @@ public partial class MessageItem
     protected override void OnParametersSet()
     {
         _changed = !ReferenceEquals(_rendered, Message) || _renderedEditing != IsEditing
-            || _renderedContinuation != IsContinuation || !ReferenceEquals(_renderedZone, TimeZone);
-        (_rendered, _renderedEditing, _renderedContinuation, _renderedZone) = (Message, IsEditing, IsContinuation, TimeZone);
+            || _renderedContinuation != IsContinuation || !ReferenceEquals(_renderedZone, TimeZone)
+            || _renderedHighlight != IsHighlighted;
+        (_rendered, _renderedEditing, _renderedContinuation, _renderedZone, _renderedHighlight) =
+            (Message, IsEditing, IsContinuation, TimeZone, IsHighlighted);
     }
 
     protected override bool ShouldRender() => _changed;

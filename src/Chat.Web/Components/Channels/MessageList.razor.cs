@@ -22,6 +22,10 @@ public partial class MessageList : IAsyncDisposable
     [Parameter]
     public EventCallback OnLoadOlder { get; set; }
 
+    /// <summary>A message to scroll to and highlight (a jump link). Default none.</summary>
+    [Parameter]
+    public long? HighlightSequence { get; set; }
+
     /// <summary>The first message that was unread when the channel opened; a divider goes above it. Default none.</summary>
     [Parameter]
     public long? FirstUnreadSequence { get; set; }
@@ -83,7 +87,15 @@ public partial class MessageList : IAsyncDisposable
 
         // Follow new messages at the bottom, unless the reader scrolled up to read history.
         _module ??= await JS.InvokeAsync<IJSObjectReference>("import", "./Components/Channels/MessageList.razor.js");
-        await _module.InvokeVoidAsync("followNewMessages", _scroller, firstRender || _renderedLastSequence == 0);
+        if (_renderedLastSequence == 0 && HighlightSequence is { } jumpTo)
+        {
+            await _module.InvokeVoidAsync("showMessage", _scroller, jumpTo);
+        }
+        else
+        {
+            await _module.InvokeVoidAsync("followNewMessages", _scroller, firstRender || _renderedLastSequence == 0);
+        }
+
         _renderedLastSequence = last;
     }
 

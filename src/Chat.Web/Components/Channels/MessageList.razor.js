@@ -5,3 +5,11 @@ export function followNewMessages(list, force) {
         list.scrollTop = list.scrollHeight;
     }
 }
+
+// Brings a jumped-to message into the middle of the list.
+export function showMessage(list, sequence) {
+    const message = list.querySelector(`[data-sequence="${sequence}"]`);
+    if (message) {
+        message.scrollIntoView({ block: 'center' });
+    }
+}

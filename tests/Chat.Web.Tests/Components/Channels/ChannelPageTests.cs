@@ -49,6 +49,25 @@ public class ChannelPageTests : ComponentTestContext
     }
 
     [Fact]
+    public void A_jump_link_opens_the_history_around_the_message_and_highlights_it()
+    {
+        for (var i = 1; i <= 120; i++)
+        {
+            Messages.Add(_general, $"message {i}");
+        }
+
+        var page = Render<ChannelPage>(p => p.Add(c => c.Name, "general").Add(c => c.Sequence, 80L));
+
+        page.Find(".message.highlighted .message-body").TextContent.ShouldBe("message 80");
+        page.FindAll(".message").Select(m => m.GetAttribute("data-sequence")).ShouldBe(Enumerable.Range(56, 50).Select(i => $"{i}"));
+        page.Find("#load-older").ShouldNotBeNull();
+
+        // A live message after the loaded page fetches everything in between, in order.
+        Events.Publish(new MessagePosted(Messages.Add(_general, "message 121")));
+        page.WaitForAssertion(() => page.FindAll(".message").Count.ShouldBe(121 - 55));
+    }
+
+    [Fact]
     public void An_empty_channel_says_so() =>
         RenderChannel().Find("#no-messages").TextContent.ShouldContain("No messages yet");
 
