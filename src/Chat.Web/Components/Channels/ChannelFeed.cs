@@ -15,11 +15,7 @@ namespace Chat.Web.Components.Channels;
 public sealed class ChannelFeed(
     GetHistoryHandler history, WatchChannelHandler watch, ICurrentActor currentActor, TimeProvider clock) : IDisposable
 {
-    /// <summary>How long "is typing" shows after the last signal; clients signal every few seconds while typing.</summary>
-    public static readonly TimeSpan TypingShownFor = TimeSpan.FromSeconds(6);
-
-    private readonly Dictionary<string, (string Name, DateTimeOffset Until)> _typing = [];
-    private ITimer? _typingExpiry;
+    private TypingTracker? _typing;
     private string? _viewerId;
     private readonly List<ChatEvent> _early = [];
     private IDisposable? _subscription;
@@ -37,7 +33,7 @@ public sealed class ChannelFeed(
     public long LastSequence => Messages.Count == 0 ? 0 : Messages[^1].Sequence;
 
     /// <summary>Names of the others typing now, in the order they started.</summary>
-    public IReadOnlyList<string> Typing => [.. _typing.Values.Select(t => t.Name)];
+    public IReadOnlyList<string> Typing => _typing?.Names ?? [];
 
     /// <summary>
     /// Starts watching, then loads the newest page, or the page around <paramref name="aroundSequence"/> when
@@ -48,6 +44,7 @@ public sealed class ChannelFeed(
     {
         Stop();
         (_channelId, _dispatch, _changed) = (channelId, dispatch, changed);
+        _typing = new TypingTracker(clock, dispatch, changed);
         _viewerId = (await currentActor.GetAsync()).UserId;
         var watching = await watch.HandleAsync(new WatchChannel(channelId, OnEventAsync));
         if (!watching.Succeeded)
@@ -145,42 +142,9 @@ public sealed class ChannelFeed(
                 ReplaceReactions(reacted);
                 break;
             case UserTyping typing when typing.UserId != _viewerId:
-                _typing[typing.UserId] = (typing.DisplayName, clock.GetUtcNow() + TypingShownFor);
-                ScheduleTypingExpiry();
-                _changed();
+                _typing?.Typing(typing.UserId, typing.DisplayName);
                 break;
         }
-    }
-
-    private void ScheduleTypingExpiry()
-    {
-        _typingExpiry?.Dispose();
-        var next = _typing.Values.Min(t => t.Until) - clock.GetUtcNow();
-        _typingExpiry = clock.CreateTimer(
-            _ => _ = _dispatch(() =>
-            {
-                ExpireTyping();
-                return Task.CompletedTask;
-            }),
-            null,
-            next > TimeSpan.Zero ? next : TimeSpan.Zero,
-            Timeout.InfiniteTimeSpan);
-    }
-
-    private void ExpireTyping()
-    {
-        var now = clock.GetUtcNow();
-        foreach (var expired in _typing.Where(t => t.Value.Until <= now).Select(t => t.Key).ToList())
-        {
-            _typing.Remove(expired);
-        }
-
-        if (_typing.Count > 0)
-        {
-            ScheduleTypingExpiry();
-        }
-
-        _changed();
     }
 
     private void ReplaceReactions(MessageDto reacted)
@@ -231,7 +195,7 @@ public sealed class ChannelFeed(
         }
 
         // Sending ends typing.
-        _typing.Remove(posted.Message.SenderId);
+        _typing?.Sent(posted.Message.SenderId);
         if (posted.Sequence == LastSequence + 1)
         {
             Messages = [.. Messages, posted.Message];
@@ -246,9 +210,8 @@ public sealed class ChannelFeed(
 
     private void Stop()
     {
-        _typingExpiry?.Dispose();
-        _typingExpiry = null;
-        _typing.Clear();
+        _typing?.Dispose();
+        _typing = null;
         _subscription?.Dispose();
         _subscription = null;
         _loaded = false;

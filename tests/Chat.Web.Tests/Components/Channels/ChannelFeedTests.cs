@@ -99,7 +99,7 @@ public class ChannelFeedTests : ComponentTestContext
         await Events.DeliverAsync(new MessagePosted(Messages.Add(_general, "done", sender: "erin")));
         feed.Typing.ShouldBe(["Dan"]);
 
-        time.Advance(ChannelFeed.TypingShownFor);
+        time.Advance(TypingTracker.ShownFor);
         feed.Typing.ShouldBeEmpty();
     }
 
