@@ -7,6 +7,13 @@ public sealed class MessagingTests(DemoWorkspaceFixture browser) : IClassFixture
 {
     private const string DemoPassword = "ChatDemo2026";
 
+    // Other tests of this class post in shared channels, so counts are compared with what was there before.
+    private static int UnreadInTitle(string title)
+    {
+        var match = System.Text.RegularExpressions.Regex.Match(title, @"^\((\d+)\) ");
+        return match.Success ? int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : 0;
+    }
+
     private async Task<ChatPages> SignInAsync(string email)
     {
         var pages = new ChatPages(await browser.NewPageAsync());
@@ -98,17 +105,20 @@ public sealed class MessagingTests(DemoWorkspaceFixture browser) : IClassFixture
         await erin.OpenChannelAsync("random");
         var badge = erin.Page.Locator("#sidebar-channels a[data-channel='engineering'] .sidebar-badge");
         await Expect(badge).ToHaveCountAsync(0);
+        var unreadBefore = UnreadInTitle(await erin.Page.TitleAsync());
 
         await dan.SendAsync("Build is green again");
 
         await Expect(badge).ToHaveTextAsync("1");
-        await Expect(erin.Page).ToHaveTitleAsync(new System.Text.RegularExpressions.Regex(@"^\(1\) #random"));
+        await Expect(erin.Page).ToHaveTitleAsync(new System.Text.RegularExpressions.Regex($@"^\({unreadBefore + 1}\) #random"));
         await erin.Page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "unread-badge.png") });
 
         await erin.OpenChannelAsync("engineering");
 
         await Expect(badge).ToHaveCountAsync(0);
-        await Expect(erin.Page).ToHaveTitleAsync("#engineering · Chat.Enterprise");
+        await Expect(erin.Page).ToHaveTitleAsync(unreadBefore == 0
+            ? "#engineering · Chat.Enterprise"
+            : $"({unreadBefore}) #engineering · Chat.Enterprise");
         await Expect(erin.Page.Locator("#new-messages + .message .message-body")).ToHaveTextAsync("Build is green again");
     }
 
@@ -207,18 +217,39 @@ public sealed class MessagingTests(DemoWorkspaceFixture browser) : IClassFixture
     }
 
     [Fact]
+    public async Task A_pinned_message_is_marked_live_and_listed_under_pinned()
+    {
+        var alice = await SignInAsync("alice@demo.chat");
+        var bob = await SignInAsync("bob@demo.chat");
+        await alice.OpenChannelAsync("announcements");
+        await bob.OpenChannelAsync("announcements");
+        var run = Guid.NewGuid().ToString("N")[..8];
+        await alice.SendAsync($"{run} office closed on Friday");
+        var alicesCopy = alice.Page.Locator(".message").Filter(new() { HasText = run });
+
+        await alicesCopy.HoverAsync();
+        await alicesCopy.Locator("[data-action='pin']").ClickAsync();
+
+        var bobsCopy = bob.Page.Locator(".message").Filter(new() { HasText = run });
+        await Expect(bobsCopy.Locator(".message-pinned")).ToHaveTextAsync("pinned");
+        await bob.Page.Locator("#show-pinned").ClickAsync();
+        await Expect(bob.Page.Locator("#pinned-list .pinned-item").Filter(new() { HasText = run })).ToHaveCountAsync(1);
+    }
+
+    [Fact]
     public async Task An_oversized_message_is_refused_with_a_clear_error_and_the_text_stays()
     {
         var alice = await SignInAsync("alice@demo.chat");
         await alice.OpenChannelAsync("announcements");
         var tooLong = new string('x', 16_001);
+        var before = await alice.Messages.CountAsync();
 
         await alice.Composer.FillAsync(tooLong);
         await alice.Composer.PressAsync("Enter");
 
         await Expect(alice.Page.Locator("#composer-error")).ToContainTextAsync("at most 16,000 characters");
         await Expect(alice.Composer).ToHaveValueAsync(tooLong);
-        await Expect(alice.Messages).ToHaveCountAsync(0);
+        await Expect(alice.Messages).ToHaveCountAsync(before);
     }
 
     [Fact]

@@ -22,3 +22,6 @@ public sealed record ReactionsChanged(MessageDto Message) : ChatEvent(Message.Ch
 
 /// <summary>Someone is writing in the channel. Ephemeral: never stored, shown for a few seconds.</summary>
 public sealed record UserTyping(Guid ChannelId, string UserId, string DisplayName) : ChatEvent(ChannelId);
+
+/// <summary>A message was pinned or unpinned; its version says which copy is newer.</summary>
+public sealed record MessagePinChanged(MessageDto Message) : ChatEvent(Message.ChannelId);

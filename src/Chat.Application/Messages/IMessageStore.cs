@@ -34,6 +34,9 @@ public interface IMessageStore
     /// </summary>
     Task<MessageDto> ToggleReactionAsync(Guid messageId, string userId, string emojiId, DateTimeOffset at, CancellationToken cancellationToken);
 
+    /// <summary>The channel's pinned messages, most recently pinned first.</summary>
+    Task<IReadOnlyList<MessageDto>> ListPinnedAsync(Guid channelId, CancellationToken cancellationToken);
+
     /// <summary>Up to <paramref name="limit"/> messages with a sequence above <paramref name="afterSequence"/>, oldest first.</summary>
     Task<IReadOnlyList<MessageDto>> ListAfterAsync(
         Guid channelId, long afterSequence, int limit, CancellationToken cancellationToken);

@@ -20,6 +20,8 @@ public sealed record MessageDto(
     public IReadOnlyList<ReactionDto> Reactions { get; init; } = [];
 
     public int ReactionRevision { get; init; }
+
+    public bool IsPinned { get; init; }
 }
 
 /// <param name="Glyph">The emoji character(s) shown.</param>

@@ -51,6 +51,11 @@ public sealed class Message
 
     public bool IsDeleted => DeletedAt is not null;
 
+    /// <summary>When it was pinned to its channel; null when it is not pinned.</summary>
+    public DateTimeOffset? PinnedAt { get; private set; }
+
+    public string? PinnedById { get; private set; }
+
     /// <summary>Bumped by every reaction added or removed, so clients apply reaction updates in order.</summary>
     public int ReactionRevision { get; private set; }
 
@@ -101,6 +106,26 @@ public sealed class Message
 
         Body = string.Empty;
         DeletedAt = at;
+        (PinnedAt, PinnedById) = (null, null);
+        Version++;
+        return Result.Success();
+    }
+
+    /// <summary>Pins the message to its channel, or unpins it; deleted messages cannot be pinned.</summary>
+    public Result SetPinned(bool pinned, string userId, DateTimeOffset at)
+    {
+        if (pinned && IsDeleted)
+        {
+            return Error.Invalid("message.deleted", "A deleted message cannot be pinned.");
+        }
+
+        if (pinned == (PinnedAt is not null))
+        {
+            return Result.Success();
+        }
+
+        PinnedAt = pinned ? at : null;
+        PinnedById = pinned ? userId : null;
         Version++;
         return Result.Success();
     }

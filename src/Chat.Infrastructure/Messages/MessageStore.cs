@@ -104,6 +104,15 @@ internal sealed class MessageStore(IDbContextFactory<ChatDbContext> contexts, IM
         return (await LoadAsync(db, db.Messages.Where(m => m.Id == messageId), cancellationToken)).Single();
     }
 
+    public async Task<IReadOnlyList<MessageDto>> ListPinnedAsync(Guid channelId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await LoadAsync(
+            db,
+            db.Messages.Where(m => m.ChannelId == channelId && m.PinnedAt != null).OrderByDescending(m => m.PinnedAt).Take(100),
+            cancellationToken);
+    }
+
     public async Task<IReadOnlyList<MessageDto>> ListAfterAsync(
         Guid channelId, long afterSequence, int limit, CancellationToken cancellationToken)
     {
@@ -202,7 +211,8 @@ internal sealed class MessageStore(IDbContextFactory<ChatDbContext> contexts, IM
             u => u.Id,
             (m, u) => new MessageRow(
                 m.Id, m.ChannelId, m.Sequence, m.SenderId, u.DisplayName, m.Body, m.CreatedAt, m.Version, m.EditedAt, m.DeletedAt,
-                m.ReactionRevision));
+                m.ReactionRevision,
+                m.PinnedAt != null));
 
     private MessageDto ToDto(MessageRow row) => new(
         row.Id,
@@ -218,6 +228,7 @@ internal sealed class MessageStore(IDbContextFactory<ChatDbContext> contexts, IM
         row.DeletedAt is not null)
     {
         ReactionRevision = row.ReactionRevision,
+        IsPinned = row.IsPinned,
     };
 
     private sealed record MessageRow(
@@ -231,5 +242,6 @@ internal sealed class MessageStore(IDbContextFactory<ChatDbContext> contexts, IM
         int Version,
         DateTimeOffset? EditedAt,
         DateTimeOffset? DeletedAt,
-        int ReactionRevision);
+        int ReactionRevision,
+        bool IsPinned);
 }

@@ -5,6 +5,8 @@ using Chat.Application.Messages;
 using Chat.Application.Messages.DeleteMessage;
 using Chat.Application.Messages.EditMessage;
 using Chat.Application.Messages.GetHistory;
+using Chat.Application.Messages.ListPinned;
+using Chat.Application.Messages.PinMessage;
 using Chat.Application.Messages.SendMessage;
 using Chat.Domain.Common;
 using Chat.Domain.Users;
@@ -186,6 +188,28 @@ public sealed class MessagingTests : IAsyncLifetime
         outsiderEdit.Error!.Code.ShouldBe("message.not_found");
         moderated.Value.IsDeleted.ShouldBeTrue();
         (await HistoryAs(_users["dan"]).HandleAsync(new GetHistory(_channels["engineering"]))).Value.Single().Body.ShouldBe("Roadmap");
+    }
+
+    [Fact]
+    public async Task Members_pin_and_unpin_and_the_pinned_list_follows_while_outsiders_cannot()
+    {
+        var general = _channels["general"];
+        var first = (await SendAs(_users["bob"]).HandleAsync(new SendMessage(general, Guid.NewGuid(), "Runbook: https://example.com/runbook"))).Value;
+        var second = (await SendAs(_users["dan"]).HandleAsync(new SendMessage(general, Guid.NewGuid(), "Holiday rota"))).Value;
+        var secret = (await SendAs(_users["dan"]).HandleAsync(new SendMessage(_channels["engineering"], Guid.NewGuid(), "Keys"))).Value;
+        var pin = ActivatorUtilities.CreateInstance<PinMessageHandler>(_workspace.Services, new FixedActor(_users["erin"]));
+        var outsiderPin = ActivatorUtilities.CreateInstance<PinMessageHandler>(_workspace.Services, new FixedActor(_users["bob"]));
+        var list = ActivatorUtilities.CreateInstance<ListPinnedHandler>(_workspace.Services, new FixedActor(_users["bob"]));
+
+        (await pin.HandleAsync(new PinMessage(first.Id, true))).Value.IsPinned.ShouldBeTrue();
+        (await pin.HandleAsync(new PinMessage(second.Id, true))).Value.Version.ShouldBe(2);
+        (await pin.HandleAsync(new PinMessage(second.Id, true))).Value.Version.ShouldBe(2);
+        (await pin.HandleAsync(new PinMessage(first.Id, false))).Value.IsPinned.ShouldBeFalse();
+        var outsider = await outsiderPin.HandleAsync(new PinMessage(secret.Id, true));
+
+        (await list.HandleAsync(new ListPinned(general))).Value.Select(m => m.Body).ShouldBe(["Holiday rota"]);
+        outsider.Error!.Code.ShouldBe("message.not_found");
+        (await list.HandleAsync(new ListPinned(_channels["engineering"]))).Error!.Code.ShouldBe("channel.not_found");
     }
 
     private EditMessageHandler EditAs(string userId) => new(

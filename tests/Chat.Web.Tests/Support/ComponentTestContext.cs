@@ -11,6 +11,8 @@ using Chat.Application.Messages;
 using Chat.Application.Messages.DeleteMessage;
 using Chat.Application.Messages.EditMessage;
 using Chat.Application.Messages.GetHistory;
+using Chat.Application.Messages.ListPinned;
+using Chat.Application.Messages.PinMessage;
 using Chat.Application.Messages.SendMessage;
 using Chat.Application.Messages.StartTyping;
 using Chat.Application.Messages.ToggleReaction;
@@ -55,6 +57,8 @@ public abstract class ComponentTestContext : BunitContext, IAsyncLifetime
         Services.AddScoped<DeleteMessageHandler>();
         Services.AddScoped<ToggleReactionHandler>();
         Services.AddScoped<StartTypingHandler>();
+        Services.AddScoped<PinMessageHandler>();
+        Services.AddScoped<ListPinnedHandler>();
         Services.AddSingleton<IUserDirectory>(new NamedPeople());
         Services.AddTransient<ChannelFeed>();
         Services.AddScoped<MarkReadHandler>();

@@ -38,6 +38,12 @@ public sealed class InMemoryMessageStore : IMessageStore
 
         var stored = _messages[index];
         var message = Message.Post(stored.ChannelId, stored.Sequence, stored.SenderId, Guid.NewGuid(), MessageBody.Create(stored.Body).Value, stored.CreatedAt);
+        if (stored.IsPinned)
+        {
+            message.SetPinned(true, stored.SenderId, stored.CreatedAt);
+            stored = stored with { Version = stored.Version - 1 };
+        }
+
         var changed = change(message);
         if (!changed.Succeeded)
         {
@@ -51,6 +57,7 @@ public sealed class InMemoryMessageStore : IMessageStore
             Version = stored.Version + message.Version - 1,
             EditedAt = message.EditedAt,
             IsDeleted = message.IsDeleted,
+            IsPinned = message.PinnedAt is not null,
         };
         return Task.FromResult(Result<MessageDto>.Success(_messages[index]));
     }
@@ -90,6 +97,9 @@ public sealed class InMemoryMessageStore : IMessageStore
         _messages[index] = message with { Reactions = reactions, ReactionRevision = message.ReactionRevision + 1 };
         return Task.FromResult(_messages[index]);
     }
+
+    public Task<IReadOnlyList<MessageDto>> ListPinnedAsync(Guid channelId, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<MessageDto>>([.. _messages.Where(m => m.ChannelId == channelId && m.IsPinned)]);
 
     public Task<IReadOnlyList<MessageDto>> ListAfterAsync(Guid channelId, long afterSequence, int limit, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<MessageDto>>(_messages

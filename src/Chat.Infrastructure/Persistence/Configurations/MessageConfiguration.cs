@@ -15,6 +15,8 @@ internal sealed class MessageConfiguration : IEntityTypeConfiguration<Message>
         builder.Property(m => m.Body).HasMaxLength(MessageBody.MaxLength).IsRequired();
         builder.Property(m => m.Version).IsConcurrencyToken();
         builder.Ignore(m => m.IsDeleted);
+        builder.Property(m => m.PinnedById).HasMaxLength(450);
+        builder.HasIndex(m => new { m.ChannelId, m.PinnedAt });
 
         // The delivery guarantees live here: one message per channel position, one per client send.
         builder.HasIndex(m => new { m.ChannelId, m.Sequence }).IsUnique();

@@ -138,6 +138,9 @@ public sealed class ChannelFeed(
             case MessageDeleted { Message: var deleted }:
                 Replace(deleted);
                 break;
+            case MessagePinChanged { Message: var pinned }:
+                Replace(pinned);
+                break;
             case ReactionsChanged { Message: var reacted }:
                 ReplaceReactions(reacted);
                 break;

@@ -5,6 +5,8 @@ using Chat.Application.Common;
 using Chat.Application.Messages;
 using Chat.Application.Messages.DeleteMessage;
 using Chat.Application.Messages.EditMessage;
+using Chat.Application.Messages.ListPinned;
+using Chat.Application.Messages.PinMessage;
 using Chat.Application.Messages.ToggleReaction;
 using Chat.Domain.Channels;
 using Chat.Domain.Common;
@@ -33,6 +35,7 @@ public partial class ChannelPage
     public long? Sequence { get; set; }
 
     private long? _openedAt;
+    private IReadOnlyList<MessageDto>? _pinned;
 
     [Inject]
     private OpenChannelHandler OpenChannel { get; set; } = default!;
@@ -45,6 +48,12 @@ public partial class ChannelPage
 
     [Inject]
     private ToggleReactionHandler ToggleReaction { get; set; } = default!;
+
+    [Inject]
+    private PinMessageHandler PinMessage { get; set; } = default!;
+
+    [Inject]
+    private ListPinnedHandler ListPinned { get; set; } = default!;
 
     [Inject]
     private JoinChannelHandler JoinChannel { get; set; } = default!;
@@ -86,6 +95,7 @@ public partial class ChannelPage
         _openedAt = Sequence;
 
         _editingMessageId = null;
+        _pinned = null;
         StopViewing();
         var opened = await OpenChannel.HandleAsync(new OpenChannel(Name));
         if (!opened.Succeeded)
@@ -147,6 +157,32 @@ public partial class ChannelPage
 
     private async Task ToggleReactionAsync((MessageDto Message, string EmojiId) reaction) =>
         Report(await ToggleReaction.HandleAsync(new ToggleReaction(reaction.Message.Id, reaction.EmojiId)));
+
+    private async Task PinAsync(MessageDto message)
+    {
+        if (Report(await PinMessage.HandleAsync(new PinMessage(message.Id, !message.IsPinned))) && _pinned is not null)
+        {
+            await LoadPinnedAsync();
+        }
+    }
+
+    private async Task TogglePinnedAsync()
+    {
+        if (_pinned is null)
+        {
+            await LoadPinnedAsync();
+        }
+        else
+        {
+            _pinned = null;
+        }
+    }
+
+    private async Task LoadPinnedAsync()
+    {
+        var pinned = await ListPinned.HandleAsync(new ListPinned(_channel!.ChannelId));
+        _pinned = Report(pinned) ? pinned.Value : null;
+    }
 
     private async Task JoinAsync()
     {

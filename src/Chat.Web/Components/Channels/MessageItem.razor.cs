@@ -64,6 +64,10 @@ public partial class MessageItem
     [Parameter]
     public EventCallback OnCancelEdit { get; set; }
 
+    /// <summary>Asked to pin or unpin this message.</summary>
+    [Parameter]
+    public EventCallback<MessageDto> OnPin { get; set; }
+
     /// <summary>Asked to delete this message.</summary>
     [Parameter]
     public EventCallback<MessageDto> OnDelete { get; set; }

@@ -123,6 +123,13 @@ namespace Chat.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<DateTimeOffset?>("EditedAt")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<DateTimeOffset?>("PinnedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("PinnedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
                     b.Property<int>("ReactionRevision")
                         .HasColumnType("int");
 
@@ -139,6 +146,8 @@ namespace Chat.Infrastructure.Persistence.Migrations.SqlServer
                         .HasColumnType("int");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ChannelId", "PinnedAt");
 
                     b.HasIndex("ChannelId", "Sequence")
                         .IsUnique();

@@ -118,6 +118,13 @@ namespace Chat.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<long?>("EditedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("PinnedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PinnedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("ReactionRevision")
                         .HasColumnType("INTEGER");
 
@@ -134,6 +141,8 @@ namespace Chat.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ChannelId", "PinnedAt");
 
                     b.HasIndex("ChannelId", "Sequence")
                         .IsUnique();
