@@ -18,11 +18,13 @@ public sealed class LeaveChannelHandler(ICurrentActor currentActor, IChannelStor
             return userId.Error!;
         }
 
-        var access = await channels.GetAccessAsync(request.ChannelId, userId.Value, cancellationToken);
-        if (access is null || !access.CanRead)
+        var readable = await channels.ReadableAsync(request.ChannelId, userId.Value, cancellationToken);
+        if (!readable.Succeeded)
         {
-            return ChannelErrors.NotFound;
+            return readable.Error!;
         }
+
+        var access = readable.Value;
 
         if (access.Kind is ChannelKind.Direct or ChannelKind.Group)
         {

@@ -23,11 +23,13 @@ public sealed class MarkReadHandler(ICurrentActor currentActor, IChannelStore ch
             return Error.Invalid("read.sequence", "Sequences start at 1.");
         }
 
-        var access = await channels.GetAccessAsync(request.ChannelId, userId.Value, cancellationToken);
-        if (access is null || !access.CanRead)
+        var readable = await channels.ReadableAsync(request.ChannelId, userId.Value, cancellationToken);
+        if (!readable.Succeeded)
         {
-            return ChannelErrors.NotFound;
+            return readable.Error!;
         }
+
+        var access = readable.Value;
 
         // Read state lives on the membership; a non-member reading a public channel has none to move.
         if (!access.IsMember)

@@ -25,17 +25,18 @@ public sealed class DeleteMessageHandler(
             return userId.Error!;
         }
 
-        var message = await messages.FindAsync(request.MessageId, cancellationToken);
-        var access = message is null ? null : await channels.GetAccessAsync(message.ChannelId, userId.Value, cancellationToken);
-        if (access is null || !access.CanRead)
+        var found = await channels.ReadableMessageAsync(messages, request.MessageId, userId.Value, cancellationToken);
+        if (!found.Succeeded)
         {
-            return ChannelErrors.MessageNotFound;
+            return found.Error!;
         }
+
+        var message = found.Value.Message;
 
         var isAdministrator = actor.IsInRole(WorkspaceRoles.WorkspaceAdmin);
         var deleted = await messages.ChangeAsync(
             request.MessageId, m => m.Delete(userId.Value, isAdministrator, clock.GetUtcNow()), cancellationToken);
-        if (deleted.Succeeded && deleted.Value.Version != message!.Version)
+        if (deleted.Succeeded && deleted.Value.Version != message.Version)
         {
             events.Publish(new MessageDeleted(deleted.Value));
         }

@@ -30,13 +30,13 @@ public sealed class EditMessageHandler(
             return body.Error!;
         }
 
-        var message = await messages.FindAsync(request.MessageId, cancellationToken);
-        var access = message is null ? null : await channels.GetAccessAsync(message.ChannelId, userId.Value, cancellationToken);
-        if (access is null || !access.CanRead)
+        var found = await channels.ReadableMessageAsync(messages, request.MessageId, userId.Value, cancellationToken);
+        if (!found.Succeeded)
         {
-            return ChannelErrors.MessageNotFound;
+            return found.Error!;
         }
 
+        var (message, access) = found.Value;
         if (access.IsArchived)
         {
             return ChannelErrors.Archived;
@@ -44,7 +44,7 @@ public sealed class EditMessageHandler(
 
         var edited = await messages.ChangeAsync(
             request.MessageId, m => m.Edit(userId.Value, body.Value, clock.GetUtcNow()), cancellationToken);
-        if (edited.Succeeded && edited.Value.Version != message!.Version)
+        if (edited.Succeeded && edited.Value.Version != message.Version)
         {
             events.Publish(new MessageEdited(edited.Value));
         }

@@ -36,10 +36,10 @@ public sealed class GetHistoryHandler(ICurrentActor currentActor, IChannelStore 
             return Error.Invalid("history.direction", "Ask for messages after a sequence or before one, not both.");
         }
 
-        var access = await channels.GetAccessAsync(request.ChannelId, userId.Value, cancellationToken);
-        if (access is null || !access.CanRead)
+        var readable = await channels.ReadableAsync(request.ChannelId, userId.Value, cancellationToken);
+        if (!readable.Succeeded)
         {
-            return ChannelErrors.NotFound;
+            return readable.Error!;
         }
 
         var page = request.AfterSequence is { } after

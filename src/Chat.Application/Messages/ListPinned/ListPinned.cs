@@ -18,10 +18,10 @@ public sealed class ListPinnedHandler(ICurrentActor currentActor, IChannelStore 
             return userId.Error!;
         }
 
-        var access = await channels.GetAccessAsync(request.ChannelId, userId.Value, cancellationToken);
-        if (access is null || !access.CanRead)
+        var readable = await channels.ReadableAsync(request.ChannelId, userId.Value, cancellationToken);
+        if (!readable.Succeeded)
         {
-            return ChannelErrors.NotFound;
+            return readable.Error!;
         }
 
         return Result<IReadOnlyList<MessageDto>>.Success(await messages.ListPinnedAsync(request.ChannelId, cancellationToken));

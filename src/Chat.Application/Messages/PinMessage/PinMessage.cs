@@ -23,21 +23,21 @@ public sealed class PinMessageHandler(
             return userId.Error!;
         }
 
-        var message = await messages.FindAsync(request.MessageId, cancellationToken);
-        var access = message is null ? null : await channels.GetAccessAsync(message.ChannelId, userId.Value, cancellationToken);
-        if (access is null || !access.CanRead)
+        var found = await channels.ReadableMessageAsync(messages, request.MessageId, userId.Value, cancellationToken);
+        if (!found.Succeeded)
         {
-            return ChannelErrors.MessageNotFound;
+            return found.Error!;
         }
 
-        if (!access.CanPost)
+        var (message, access) = found.Value;
+        if (access.PostingRefusal() is { } refusal)
         {
-            return access.IsArchived ? ChannelErrors.Archived : ChannelErrors.NotMember;
+            return refusal;
         }
 
         var pinned = await messages.ChangeAsync(
             request.MessageId, m => m.SetPinned(request.Pinned, userId.Value, clock.GetUtcNow()), cancellationToken);
-        if (pinned.Succeeded && pinned.Value.Version != message!.Version)
+        if (pinned.Succeeded && pinned.Value.Version != message.Version)
         {
             events.Publish(new MessagePinChanged(pinned.Value));
         }

@@ -37,11 +37,13 @@ public sealed class SendMessageHandler(
             return body.Error!;
         }
 
-        var access = await channels.GetAccessAsync(request.ChannelId, userId.Value, cancellationToken);
-        if (access is null || !access.CanRead)
+        var readable = await channels.ReadableAsync(request.ChannelId, userId.Value, cancellationToken);
+        if (!readable.Succeeded)
         {
-            return ChannelErrors.NotFound;
+            return readable.Error!;
         }
+
+        var access = readable.Value;
 
         if (!access.IsMember)
         {

@@ -21,15 +21,17 @@ public sealed class StartTypingHandler(
             return userId.Error!;
         }
 
-        var access = await channels.GetAccessAsync(request.ChannelId, userId.Value, cancellationToken);
-        if (access is null || !access.CanRead)
+        var readable = await channels.ReadableAsync(request.ChannelId, userId.Value, cancellationToken);
+        if (!readable.Succeeded)
         {
-            return ChannelErrors.NotFound;
+            return readable.Error!;
         }
 
-        if (!access.CanPost)
+        var access = readable.Value;
+
+        if (access.PostingRefusal() is { } refusal)
         {
-            return access.IsArchived ? ChannelErrors.Archived : ChannelErrors.NotMember;
+            return refusal;
         }
 
         var me = (await directory.FindAsync([userId.Value], cancellationToken)).SingleOrDefault();

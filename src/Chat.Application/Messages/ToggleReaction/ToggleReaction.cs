@@ -29,19 +29,19 @@ public sealed class ToggleReactionHandler(
             return Error.Invalid("reaction.unknown_emoji", $"'{request.EmojiId}' is not one of the workspace's reactions.");
         }
 
-        var message = await messages.FindAsync(request.MessageId, cancellationToken);
-        var access = message is null ? null : await channels.GetAccessAsync(message.ChannelId, userId.Value, cancellationToken);
-        if (access is null || !access.CanRead)
+        var found = await channels.ReadableMessageAsync(messages, request.MessageId, userId.Value, cancellationToken);
+        if (!found.Succeeded)
         {
-            return ChannelErrors.MessageNotFound;
+            return found.Error!;
         }
 
-        if (!access.CanPost)
+        var (message, access) = found.Value;
+        if (access.PostingRefusal() is { } refusal)
         {
-            return access.IsArchived ? ChannelErrors.Archived : ChannelErrors.NotMember;
+            return refusal;
         }
 
-        if (message!.IsDeleted)
+        if (message.IsDeleted)
         {
             return Error.Invalid("message.deleted", "You cannot react to a deleted message.");
         }

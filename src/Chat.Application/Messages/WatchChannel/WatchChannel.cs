@@ -20,10 +20,10 @@ public sealed class WatchChannelHandler(ICurrentActor currentActor, IChannelStor
             return userId.Error!;
         }
 
-        var access = await channels.GetAccessAsync(request.ChannelId, userId.Value, cancellationToken);
-        if (access is null || !access.CanRead)
+        var readable = await channels.ReadableAsync(request.ChannelId, userId.Value, cancellationToken);
+        if (!readable.Succeeded)
         {
-            return ChannelErrors.NotFound;
+            return readable.Error!;
         }
 
         return Result<IDisposable>.Success(events.Subscribe(request.ChannelId, request.OnEvent));
