@@ -64,7 +64,8 @@ namespace Chat.Infrastructure.Persistence.Migrations.Sqlite
                     Purpose = table.Column<string>(type: "TEXT", maxLength: 250, nullable: false),
                     CreatedById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    IsArchived = table.Column<bool>(type: "INTEGER", nullable: false)
+                    IsArchived = table.Column<bool>(type: "INTEGER", nullable: false),
+                    LastSequence = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -198,7 +199,8 @@ namespace Chat.Infrastructure.Persistence.Migrations.Sqlite
                     ChannelId = table.Column<Guid>(type: "TEXT", nullable: false),
                     UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
                     Role = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    JoinedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    JoinedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    LastReadSequence = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -213,6 +215,67 @@ namespace Chat.Infrastructure.Persistence.Migrations.Sqlite
                         name: "FK_ChannelMembers_Channels_ChannelId",
                         column: x => x.ChannelId,
                         principalTable: "Channels",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Messages",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ChannelId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Sequence = table.Column<long>(type: "INTEGER", nullable: false),
+                    SenderId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    ClientMessageId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Body = table.Column<string>(type: "TEXT", maxLength: 16000, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    EditedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    DeletedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    PinnedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    PinnedById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    ReactionRevision = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Messages", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Messages_AspNetUsers_SenderId",
+                        column: x => x.SenderId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Messages_Channels_ChannelId",
+                        column: x => x.ChannelId,
+                        principalTable: "Channels",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Reactions",
+                columns: table => new
+                {
+                    MessageId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    EmojiId = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Reactions", x => new { x.MessageId, x.UserId, x.EmojiId });
+                    table.ForeignKey(
+                        name: "FK_Reactions_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Reactions_Messages_MessageId",
+                        column: x => x.MessageId,
+                        principalTable: "Messages",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -264,6 +327,28 @@ namespace Chat.Infrastructure.Persistence.Migrations.Sqlite
                 table: "Channels",
                 column: "Name",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Messages_ChannelId_PinnedAt",
+                table: "Messages",
+                columns: new[] { "ChannelId", "PinnedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Messages_ChannelId_Sequence",
+                table: "Messages",
+                columns: new[] { "ChannelId", "Sequence" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Messages_SenderId_ClientMessageId",
+                table: "Messages",
+                columns: new[] { "SenderId", "ClientMessageId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Reactions_UserId",
+                table: "Reactions",
+                column: "UserId");
         }
 
         /// <inheritdoc />
@@ -291,7 +376,13 @@ namespace Chat.Infrastructure.Persistence.Migrations.Sqlite
                 name: "DataProtectionKeys");
 
             migrationBuilder.DropTable(
+                name: "Reactions");
+
+            migrationBuilder.DropTable(
                 name: "AspNetRoles");
+
+            migrationBuilder.DropTable(
+                name: "Messages");
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");
