@@ -1,4 +1,5 @@
 using Chat.Application.Channels.JoinChannel;
+using Chat.Application.Channels.MarkRead;
 using Chat.Application.Channels.LeaveChannel;
 using Chat.Application.Channels.OpenChannel;
 using Chat.Application.Common;
@@ -37,6 +38,9 @@ public partial class ChannelPage
     private long? _openedAt;
     private IReadOnlyList<MessageDto>? _pinned;
 
+    // After "mark unread" the channel stays unread while the reader is still on it, as in Slack.
+    private bool _keepUnread;
+
     [Inject]
     private OpenChannelHandler OpenChannel { get; set; } = default!;
 
@@ -51,6 +55,9 @@ public partial class ChannelPage
 
     [Inject]
     private PinMessageHandler PinMessage { get; set; } = default!;
+
+    [Inject]
+    private MarkReadHandler MarkRead { get; set; } = default!;
 
     [Inject]
     private ListPinnedHandler ListPinned { get; set; } = default!;
@@ -96,6 +103,7 @@ public partial class ChannelPage
 
         _editingMessageId = null;
         _pinned = null;
+        _keepUnread = false;
         StopViewing();
         var opened = await OpenChannel.HandleAsync(new OpenChannel(Name));
         if (!opened.Succeeded)
@@ -137,7 +145,7 @@ public partial class ChannelPage
     private void OnFeedChanged()
     {
         StateHasChanged();
-        if (_channel is not null)
+        if (_channel is not null && !_keepUnread)
         {
             _ = MarkViewedAsync(_channel.ChannelId, Feed.LastSequence);
         }
@@ -157,6 +165,16 @@ public partial class ChannelPage
 
     private async Task ToggleReactionAsync((MessageDto Message, string EmojiId) reaction) =>
         Report(await ToggleReaction.HandleAsync(new ToggleReaction(reaction.Message.Id, reaction.EmojiId)));
+
+    private async Task MarkUnreadAsync(MessageDto message)
+    {
+        if (Report(await MarkRead.HandleAsync(new MarkRead(_channel!.ChannelId, message.Sequence, Unread: true))))
+        {
+            (_keepUnread, _firstUnreadAtOpen) = (true, message.Sequence);
+            Sidebar.Left(_channel.ChannelId);
+            await Sidebar.RefreshAsync();
+        }
+    }
 
     private async Task PinAsync(MessageDto message)
     {

@@ -64,6 +64,10 @@ public partial class MessageItem
     [Parameter]
     public EventCallback OnCancelEdit { get; set; }
 
+    /// <summary>Asked to mark the channel unread from this message on.</summary>
+    [Parameter]
+    public EventCallback<MessageDto> OnMarkUnread { get; set; }
+
     /// <summary>Asked to pin or unpin this message.</summary>
     [Parameter]
     public EventCallback<MessageDto> OnPin { get; set; }

@@ -62,6 +62,10 @@ public partial class MessageList : IAsyncDisposable
     [Parameter]
     public EventCallback<(MessageDto Message, string EmojiId)> OnToggleReaction { get; set; }
 
+    /// <summary>See <see cref="MessageItem.OnMarkUnread"/>.</summary>
+    [Parameter]
+    public EventCallback<MessageDto> OnMarkUnread { get; set; }
+
     /// <summary>See <see cref="MessageItem.OnPin"/>.</summary>
     [Parameter]
     public EventCallback<MessageDto> OnPin { get; set; }

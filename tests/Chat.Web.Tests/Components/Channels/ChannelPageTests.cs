@@ -68,6 +68,23 @@ public class ChannelPageTests : ComponentTestContext
     }
 
     [Fact]
+    public void Mark_unread_moves_the_cursor_back_shows_the_divider_and_keeps_the_channel_unread_while_open()
+    {
+        Messages.Add(_general, "one");
+        Messages.Add(_general, "two");
+        var page = RenderChannel();
+        Channels.ReadCursors[_general].ShouldBe(2);
+
+        page.FindAll("[data-action='unread']")[1].Click();
+
+        page.WaitForAssertion(() => Channels.ReadCursors[_general].ShouldBe(1));
+        page.Find("#new-messages").NextElementSibling!.TextContent.ShouldContain("two");
+        Events.Publish(new MessagePosted(Messages.Add(_general, "three")));
+        page.WaitForAssertion(() => page.FindAll(".message").Count.ShouldBe(3));
+        Channels.ReadCursors[_general].ShouldBe(1);
+    }
+
+    [Fact]
     public void An_empty_channel_says_so() =>
         RenderChannel().Find("#no-messages").TextContent.ShouldContain("No messages yet");
 
