@@ -187,10 +187,4 @@ public sealed class ChannelUseCaseTests : IAsyncLifetime
         everyone.Select(p => p.DisplayName).ShouldNotContain("Bob Baker");
         everyone.Count.ShouldBe(4);
     }
-
-    private sealed class FixedActor(string userId) : ICurrentActor
-    {
-        public ValueTask<Actor> GetAsync(CancellationToken cancellationToken = default) =>
-            ValueTask.FromResult(new Actor(userId, new HashSet<string>()));
-    }
 }

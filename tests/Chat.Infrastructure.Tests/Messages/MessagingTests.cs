@@ -238,10 +238,4 @@ public sealed class MessagingTests : IAsyncLifetime
         new FixedActor(userId),
         _workspace.Services.GetRequiredService<IChannelStore>(),
         _workspace.Services.GetRequiredService<IMessageStore>());
-
-    private sealed class FixedActor(string userId, params string[] roles) : ICurrentActor
-    {
-        public ValueTask<Actor> GetAsync(CancellationToken cancellationToken = default) =>
-            ValueTask.FromResult(new Actor(userId, new HashSet<string>(roles.Append(WorkspaceRoles.Member))));
-    }
 }

@@ -41,8 +41,10 @@ public sealed class InMemoryMessageStore : IMessageStore
         if (stored.IsPinned)
         {
             message.SetPinned(true, stored.SenderId, stored.CreatedAt);
-            stored = stored with { Version = stored.Version - 1 };
         }
+
+        // The rebuilt entity starts at its own version; only the change's bumps count on top of the stored one.
+        var baseline = message.Version;
 
         var changed = change(message);
         if (!changed.Succeeded)
@@ -54,7 +56,7 @@ public sealed class InMemoryMessageStore : IMessageStore
         {
             Body = message.Body,
             BodyHtml = System.Net.WebUtility.HtmlEncode(message.Body),
-            Version = stored.Version + message.Version - 1,
+            Version = stored.Version + message.Version - baseline,
             EditedAt = message.EditedAt,
             IsDeleted = message.IsDeleted,
             IsPinned = message.PinnedAt is not null,

@@ -158,10 +158,7 @@ public sealed class ChannelFeed(
             return;
         }
 
-        var updated = Messages.ToArray();
-        updated[index] = updated[index] with { Reactions = reacted.Reactions, ReactionRevision = reacted.ReactionRevision };
-        Messages = updated;
-        _changed();
+        Put(index, Messages[index] with { Reactions = reacted.Reactions, ReactionRevision = reacted.ReactionRevision });
     }
 
     /// <summary>Swaps in a newer version of a message held; older or unknown copies change nothing.</summary>
@@ -175,10 +172,16 @@ public sealed class ChannelFeed(
 
         // An edit carries the reactions as they were then; keep whichever reaction state is newer.
         var held = Messages[index];
-        var updated = Messages.ToArray();
-        updated[index] = held.ReactionRevision > changed.ReactionRevision
+        Put(index, held.ReactionRevision > changed.ReactionRevision
             ? changed with { Reactions = held.Reactions, ReactionRevision = held.ReactionRevision }
-            : changed;
+            : changed);
+    }
+
+    /// <summary>Replaces the message at <paramref name="index"/> in a new list, so renderers see the change.</summary>
+    private void Put(int index, MessageDto message)
+    {
+        var updated = Messages.ToArray();
+        updated[index] = message;
         Messages = updated;
         _changed();
     }

@@ -119,16 +119,6 @@ public partial class Composer : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _self?.Dispose();
-        if (_module is not null)
-        {
-            try
-            {
-                await _module.DisposeAsync();
-            }
-            catch (JSDisconnectedException)
-            {
-                // The browser is gone; there is nothing left to release there.
-            }
-        }
+        await _module.DisposeQuietlyAsync();
     }
 }

@@ -42,18 +42,5 @@ public partial class MessageEditor : IAsyncDisposable
 
     private Task OnKeyDownAsync(KeyboardEventArgs e) => e.Key == "Escape" ? OnCancel.InvokeAsync() : Task.CompletedTask;
 
-    public async ValueTask DisposeAsync()
-    {
-        if (_module is not null)
-        {
-            try
-            {
-                await _module.DisposeAsync();
-            }
-            catch (JSDisconnectedException)
-            {
-                // The browser is gone; there is nothing left to release there.
-            }
-        }
-    }
+    public ValueTask DisposeAsync() => _module.DisposeQuietlyAsync();
 }

@@ -107,18 +107,5 @@ public partial class MessageList : IAsyncDisposable
         _renderedLastSequence = last;
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        if (_module is not null)
-        {
-            try
-            {
-                await _module.DisposeAsync();
-            }
-            catch (JSDisconnectedException)
-            {
-                // The browser is gone; there is nothing left to release there.
-            }
-        }
-    }
+    public ValueTask DisposeAsync() => _module.DisposeQuietlyAsync();
 }
