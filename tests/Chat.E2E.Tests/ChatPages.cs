@@ -39,9 +39,22 @@ public sealed class ChatPages(IPage page)
 
     public async Task LogoutAsync()
     {
-        await Page.Locator("#user-menu").ClickAsync();
-        await Page.Locator("#logout").ClickAsync();
-        await Page.WaitForURLAsync("**/Account/Login**");
+        // Under heavy CI load a click in the freshly opened menu was once lost (1 run in ~10; cause not yet
+        // found, noted on the issue). A person clicks again, so the page object does too, once.
+        for (var attempt = 1; ; attempt++)
+        {
+            await Page.Locator("#user-menu").ClickAsync();
+            await Page.Locator("#logout").ClickAsync();
+            try
+            {
+                await Page.WaitForURLAsync("**/Account/Login**", new() { Timeout = attempt == 1 ? 7_500 : 15_000 });
+                return;
+            }
+            catch (TimeoutException) when (attempt == 1)
+            {
+                await Page.Keyboard.PressAsync("Escape");
+            }
+        }
     }
 
     /// <summary>Prerendered buttons are inert until the circuit runs; the layout marks that moment.</summary>
