@@ -188,6 +188,7 @@ public sealed class MessagingTests(DemoWorkspaceFixture browser) : IClassFixture
         await carol.Page.WaitForURLAsync("**/c/dm-*");
         await Expect(carol.Page.Locator("#channel-title")).ToHaveTextAsync("Dan Developer");
         await carol.SendAsync($"{run} can you review my PR?");
+        await Expect(carol.Messages.Last).ToHaveTextAsync($"{run} can you review my PR?");
 
         var dmLink = dan.Page.Locator("#sidebar-direct a[data-title='Carol Compliance']");
         await dan.Page.ReloadAsync();
