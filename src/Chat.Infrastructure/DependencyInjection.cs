@@ -3,6 +3,8 @@ using Chat.Application.Common;
 using Chat.Application.Events;
 using Chat.Application.Housekeeping;
 using Chat.Application.Messages;
+using Chat.Application.Presence;
+using Chat.Application.Threads;
 using Chat.Infrastructure.Channels;
 using Chat.Infrastructure.Events;
 using Chat.Infrastructure.Messages;
@@ -11,6 +13,8 @@ using Chat.Infrastructure.Housekeeping;
 using Chat.Infrastructure.Identity;
 using Chat.Infrastructure.Jobs;
 using Chat.Infrastructure.Persistence;
+using Chat.Infrastructure.Presence;
+using Chat.Infrastructure.Threads;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -35,6 +39,8 @@ public static class DependencyInjection
 
         services.AddSingleton<IChannelStore, ChannelStore>();
         services.AddSingleton<IMessageStore, MessageStore>();
+        services.AddSingleton<IThreadStore, ThreadStore>();
+        services.AddSingleton<IPresence, PresenceTracker>();
         services.AddSingleton<IMessageFormatter, MarkdownFormatter>();
         services.AddOptions<MessagingOptions>().BindConfiguration(MessagingOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<MessagingOptions>, MessagingOptionsValidator>();

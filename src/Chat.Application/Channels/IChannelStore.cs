@@ -20,6 +20,9 @@ public interface IChannelStore
     /// <summary>Public channels that are not archived, with member counts and whether the user is in them.</summary>
     Task<IReadOnlyList<PublicChannel>> ListPublicAsync(string userId, CancellationToken cancellationToken);
 
+    /// <summary>The ids of the channel's members.</summary>
+    Task<IReadOnlyList<string>> ListMemberIdsAsync(Guid channelId, CancellationToken cancellationToken);
+
     /// <summary>Makes the user a member; joining twice changes nothing.</summary>
     Task AddMemberAsync(Guid channelId, string userId, DateTimeOffset at, CancellationToken cancellationToken);
 
@@ -37,8 +40,12 @@ public interface IChannelStore
 public sealed record PublicChannel(Guid Id, string Name, string Topic, int MemberCount, bool IsMember);
 
 /// <summary>A line in the sidebar.</summary>
-/// <param name="Unread">Messages from others after the user's read cursor (deleted ones left out).</param>
+/// <param name="Unread">Messages from others after the user's read cursor (deleted ones and thread-only replies left out).</param>
 /// <param name="Title">What the sidebar shows: the channel's name, or the other people of a direct message.</param>
 /// <param name="LastSequence">The newest message's sequence when this was read, so live counting never counts it twice.</param>
 public sealed record ChannelSummary(
-    Guid Id, string Name, ChannelKind Kind, long LastReadSequence, int Unread, string Title, long LastSequence);
+    Guid Id, string Name, ChannelKind Kind, long LastReadSequence, int Unread, string Title, long LastSequence)
+{
+    /// <summary>Unread messages that mention the user, by name, @here or @channel.</summary>
+    public int Mentions { get; init; }
+}

@@ -25,3 +25,6 @@ public sealed record UserTyping(Guid ChannelId, string UserId, string DisplayNam
 
 /// <summary>A message was pinned or unpinned; its version says which copy is newer.</summary>
 public sealed record MessagePinChanged(MessageDto Message) : ChatEvent(Message.ChannelId);
+
+/// <summary>A thread got a reply; the root carries the new summary, and its reply count says which copy is newer.</summary>
+public sealed record ThreadUpdated(MessageDto Root) : ChatEvent(Root.ChannelId);

@@ -22,7 +22,34 @@ public sealed record MessageDto(
     public int ReactionRevision { get; init; }
 
     public bool IsPinned { get; init; }
+
+    /// <summary>The thread this message replies in; null for a message posted to the channel.</summary>
+    public Guid? ThreadRootId { get; init; }
+
+    /// <summary>A reply that was also sent to the channel.</summary>
+    public bool AlsoInChannel { get; init; }
+
+    /// <summary>Whether the channel's message list shows it: everything but replies kept to their thread.</summary>
+    public bool IsInChannel => ThreadRootId is null || AlsoInChannel;
+
+    /// <summary>The replies to this message, when it started a thread; null when nobody replied.</summary>
+    public ThreadSummaryDto? Thread { get; init; }
+
+    /// <summary>The people it mentions by name or with @here (members of the channel only).</summary>
+    public IReadOnlyList<string> MentionedUserIds { get; init; } = [];
+
+    /// <summary>Whether it mentions every member (@channel or @all).</summary>
+    public bool MentionsChannel { get; init; }
+
+    /// <summary>Whether it mentions <paramref name="userId"/>, by name, @here or @channel.</summary>
+    public bool Mentions(string? userId) =>
+        userId is not null && userId != SenderId && !IsDeleted && (MentionsChannel || MentionedUserIds.Contains(userId));
 }
+
+/// <summary>A thread as its root shows it: how many replies, the newest one's time, and who replied, most recent first.</summary>
+/// <param name="ReplyCount">Only ever grows (deleted replies stay as tombstones), so it also orders thread updates.</param>
+public sealed record ThreadSummaryDto(
+    int ReplyCount, DateTimeOffset LastReplyAt, IReadOnlyList<string> ParticipantIds, IReadOnlyList<string> ParticipantNames);
 
 /// <param name="Glyph">The emoji character(s) shown.</param>
 /// <param name="UserIds">Who reacted, so the viewer's own reaction can be highlighted.</param>

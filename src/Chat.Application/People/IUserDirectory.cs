@@ -8,6 +8,10 @@ public interface IUserDirectory
 
     /// <summary>The people with these ids that exist.</summary>
     Task<IReadOnlyList<Person>> FindAsync(IReadOnlyCollection<string> userIds, CancellationToken cancellationToken);
+
+    /// <summary>The people with these handles (lowercase, without the @) that exist.</summary>
+    Task<IReadOnlyList<Person>> FindByHandlesAsync(IReadOnlyCollection<string> handles, CancellationToken cancellationToken);
 }
 
-public sealed record Person(string Id, string DisplayName, string Email);
+/// <param name="Handle">What others type after @ to mention them.</param>
+public sealed record Person(string Id, string DisplayName, string Email, string Handle);

@@ -59,12 +59,44 @@ public sealed class Message
     /// <summary>Bumped by every reaction added or removed, so clients apply reaction updates in order.</summary>
     public int ReactionRevision { get; private set; }
 
+    /// <summary>The root of the thread this message replies in; null for a message posted to the channel.</summary>
+    public Guid? ThreadRootId { get; private set; }
+
+    /// <summary>A reply that was also sent to the channel, so it shows in the channel as well as in its thread.</summary>
+    public bool AlsoInChannel { get; private set; }
+
+    /// <summary>Whether the channel's message list shows it: everything but replies kept to their thread.</summary>
+    public bool IsInChannel => ThreadRootId is null || AlsoInChannel;
+
+    /// <summary>Whether the message mentions every member of the channel (@channel or @all).</summary>
+    public bool MentionsChannel { get; private set; }
+
     /// <summary>Creates the message that takes <paramref name="sequence"/> in its channel.</summary>
     public static Message Post(
         Guid channelId, long sequence, string senderId, Guid clientMessageId, MessageBody body, DateTimeOffset at)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(sequence, 1);
-        return new Message(channelId, sequence, senderId, clientMessageId, body, at);
+        var message = new Message(channelId, sequence, senderId, clientMessageId, body, at);
+        message.MentionsChannel = Mentions.Parse(body.Value).Broadcast == Broadcast.Channel;
+        return message;
+    }
+
+    /// <summary>
+    /// Creates a reply in <paramref name="root"/>'s thread, taking <paramref name="sequence"/> in the same channel.
+    /// Threads are one level deep; their summaries (reply count, last reply, participants) are derived from the replies.
+    /// </summary>
+    public static Result<Message> Reply(
+        Message root, long sequence, string senderId, Guid clientMessageId, MessageBody body, DateTimeOffset at, bool alsoInChannel)
+    {
+        if (root.ThreadRootId is not null)
+        {
+            return Error.Invalid("thread.nested", "Replies go in the thread of the message that started it.");
+        }
+
+        var reply = Post(root.ChannelId, sequence, senderId, clientMessageId, body, at);
+        reply.ThreadRootId = root.Id;
+        reply.AlsoInChannel = alsoInChannel;
+        return reply;
     }
 
     /// <summary>Replaces the text; only its sender may, and not after it was deleted.</summary>

@@ -26,9 +26,15 @@ internal sealed class ChannelStore(IDbContextFactory<ChatDbContext> contexts) : 
                 x.c.Kind,
                 x.m.LastReadSequence,
                 db.Messages.Count(msg => msg.ChannelId == x.c.Id && msg.Sequence > x.m.LastReadSequence
-                    && msg.SenderId != userId && msg.DeletedAt == null),
+                    && msg.SenderId != userId && msg.DeletedAt == null && (msg.ThreadRootId == null || msg.AlsoInChannel)),
                 x.c.Name,
-                x.c.LastSequence))
+                x.c.LastSequence)
+            {
+                Mentions = db.MessageMentions.Count(mention => mention.UserId == userId && mention.ChannelId == x.c.Id
+                        && mention.Sequence > x.m.LastReadSequence)
+                    + db.Messages.Count(msg => msg.ChannelId == x.c.Id && msg.Sequence > x.m.LastReadSequence
+                        && msg.MentionsChannel && msg.SenderId != userId && msg.DeletedAt == null),
+            })
             .ToListAsync(cancellationToken);
 
         // Direct messages are titled by the other people in them.
@@ -84,6 +90,12 @@ internal sealed class ChannelStore(IDbContextFactory<ChatDbContext> contexts) : 
                 db.ChannelMembers.Count(m => m.ChannelId == c.Id),
                 db.ChannelMembers.Any(m => m.ChannelId == c.Id && m.UserId == userId)))
             .ToListAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<string>> ListMemberIdsAsync(Guid channelId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.ChannelMembers.Where(m => m.ChannelId == channelId).Select(m => m.UserId).ToListAsync(cancellationToken);
     }
 
     public async Task AddMemberAsync(Guid channelId, string userId, DateTimeOffset at, CancellationToken cancellationToken)

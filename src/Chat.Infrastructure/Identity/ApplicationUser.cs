@@ -9,6 +9,9 @@ public sealed class ApplicationUser : IdentityUser
     [PersonalData]
     public string DisplayName { get; set; } = string.Empty;
 
+    /// <summary>What colleagues type after @ to mention this user; unique, see <see cref="UserHandle"/>.</summary>
+    public string Handle { get; set; } = string.Empty;
+
     public ThemePreference Theme { get; set; } = ThemePreference.System;
 
     public DateTimeOffset CreatedAt { get; set; }

@@ -1,5 +1,6 @@
 using Chat.Domain.Users;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 
 namespace Chat.Infrastructure.Identity;
 
@@ -32,6 +33,7 @@ public sealed class UserAccounts(
             UserName = email,
             Email = email,
             DisplayName = (name.Succeeded ? name.Value : DisplayName.FromEmail(email)).Value,
+            Handle = await FreeHandleAsync(UserHandle.FromEmail(email)),
             CreatedAt = clock.GetUtcNow(),
         };
 
@@ -63,6 +65,19 @@ public sealed class UserAccounts(
         else if (!await users.IsInRoleAsync(existing, WorkspaceRoles.WorkspaceAdmin))
         {
             Check(await users.AddToRoleAsync(existing, WorkspaceRoles.WorkspaceAdmin));
+        }
+    }
+
+    // Two registrations racing for one handle: the unique index refuses the second, which fails with Identity's error.
+    private async Task<string> FreeHandleAsync(string wanted)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var handle = UserHandle.Alternative(wanted, attempt);
+            if (!await users.Users.AnyAsync(u => u.Handle == handle))
+            {
+                return handle;
+            }
         }
     }
 

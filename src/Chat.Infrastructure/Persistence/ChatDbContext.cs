@@ -1,6 +1,8 @@
 using Chat.Domain.Channels;
 using Chat.Domain.Messages;
 using Chat.Infrastructure.Identity;
+using Chat.Infrastructure.Messages;
+using Chat.Infrastructure.Threads;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -24,6 +26,10 @@ public abstract class ChatDbContext(DbContextOptions options)
     public DbSet<Message> Messages => Set<Message>();
 
     public DbSet<Reaction> Reactions => Set<Reaction>();
+
+    internal DbSet<MessageMention> MessageMentions => Set<MessageMention>();
+
+    internal DbSet<ThreadFollower> ThreadFollowers => Set<ThreadFollower>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -3,6 +3,8 @@ using Chat.Application.Common;
 using Chat.Application.Events;
 using Chat.Application.Messages;
 using Chat.Application.Messages.SendMessage;
+using Chat.Application.People;
+using Chat.Application.Presence;
 using Chat.Domain.Channels;
 using Chat.Domain.Common;
 using Chat.Domain.Messages;
@@ -17,17 +19,19 @@ public class SendMessageTests
     private readonly IMessageStore _messages = Substitute.For<IMessageStore>();
     private readonly IChatEvents _events = Substitute.For<IChatEvents>();
     private readonly IRateLimits _limits = Substitute.For<IRateLimits>();
+    private readonly IUserDirectory _people = Substitute.For<IUserDirectory>();
+    private readonly IPresence _presence = Substitute.For<IPresence>();
     private bool _storesNew = true;
 
     public SendMessageTests()
     {
         _limits.TryAcquireSend("ann").Returns(true);
-        _messages.AppendAsync(default, default!, default, default!, default, default)
-            .ReturnsForAnyArgs(call => new AppendResult(Stored(call.ArgAt<MessageBody>(3).Value), _storesNew));
+        _messages.AppendAsync(default!, default)
+            .ReturnsForAnyArgs(call => new AppendResult(Stored(call.Arg<NewMessage>().Body.Value), _storesNew));
     }
 
     private SendMessageHandler Handler() =>
-        new(FixedActor.User("ann"), _channels, _messages, _events, _limits, TimeProvider.System);
+        new(FixedActor.User("ann"), _channels, _messages, _people, _presence, _events, _limits, TimeProvider.System);
 
     private MessageDto Stored(string body) =>
         new(Guid.NewGuid(), _channelId, 1, "ann", "Ann", body, body, DateTimeOffset.UtcNow, 1);
@@ -46,7 +50,7 @@ public class SendMessageTests
         sent.Value.Body.ShouldBe("hi");
         Received.InOrder(() =>
         {
-            _messages.AppendAsync(_channelId, "ann", Arg.Any<Guid>(), Arg.Any<MessageBody>(), Arg.Any<DateTimeOffset>(), Arg.Any<CancellationToken>());
+            _messages.AppendAsync(Arg.Is<NewMessage>(m => m.ChannelId == _channelId && m.SenderId == "ann"), Arg.Any<CancellationToken>());
             _events.Publish(Arg.Is<MessagePosted>(e => e.Message.Body == "hi"));
         });
     }
@@ -74,7 +78,7 @@ public class SendMessageTests
         var sent = await Handler().HandleAsync(new SendMessage(_channelId, Guid.NewGuid(), "hi"));
 
         sent.Error!.Code.ShouldBe(code);
-        await _messages.DidNotReceiveWithAnyArgs().AppendAsync(default, default!, default, default!, default, default);
+        await _messages.DidNotReceiveWithAnyArgs().AppendAsync(default!, default);
         _events.DidNotReceiveWithAnyArgs().Publish(default!);
     }
 
@@ -88,7 +92,7 @@ public class SendMessageTests
 
         sent.Error!.Kind.ShouldBe(ErrorKind.RateLimited);
         sent.Error.Message.ShouldContain("too fast");
-        await _messages.DidNotReceiveWithAnyArgs().AppendAsync(default, default!, default, default!, default, default);
+        await _messages.DidNotReceiveWithAnyArgs().AppendAsync(default!, default);
     }
 
     [Fact]

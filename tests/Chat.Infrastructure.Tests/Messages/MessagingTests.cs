@@ -1,3 +1,5 @@
+using Chat.Application.People;
+using Chat.Application.Presence;
 using Chat.Application.Channels;
 using Chat.Application.Common;
 using Chat.Application.Events;
@@ -72,7 +74,7 @@ public sealed class MessagingTests : IAsyncLifetime
         // The reply to the first send was lost; the client retries, even with the text edited meanwhile.
         var retried = (await send.HandleAsync(new SendMessage(general, clientMessageId, "Deploy at five!"))).Value;
 
-        retried.ShouldBe(first);
+        retried.ShouldBeEquivalentTo(first);
         await using var db = _workspace.NewContext();
         (await db.Messages.CountAsync()).ShouldBe(2);
     }
@@ -230,6 +232,8 @@ public sealed class MessagingTests : IAsyncLifetime
         new FixedActor(userId),
         _workspace.Services.GetRequiredService<IChannelStore>(),
         _workspace.Services.GetRequiredService<IMessageStore>(),
+        _workspace.Services.GetRequiredService<IUserDirectory>(),
+        _workspace.Services.GetRequiredService<IPresence>(),
         _workspace.Services.GetRequiredService<IChatEvents>(),
         _workspace.Services.GetRequiredService<IRateLimits>(),
         TimeProvider.System);

@@ -92,7 +92,10 @@ public abstract class ComponentTestContext : BunitContext, IAsyncLifetime
             Task.FromResult<IReadOnlyList<Person>>([]);
 
         public Task<IReadOnlyList<Person>> FindAsync(IReadOnlyCollection<string> userIds, CancellationToken cancellationToken) =>
-            Task.FromResult<IReadOnlyList<Person>>([.. userIds.Select(id => new Person(id, id, $"{id}@example.com"))]);
+            Task.FromResult<IReadOnlyList<Person>>([.. userIds.Select(id => new Person(id, id, $"{id}@example.com", id))]);
+
+        public Task<IReadOnlyList<Person>> FindByHandlesAsync(IReadOnlyCollection<string> handles, CancellationToken cancellationToken) =>
+            FindAsync(handles, cancellationToken);
     }
 
     private sealed class UnlimitedRateLimits : IRateLimits

@@ -39,6 +39,9 @@ public sealed class InMemoryChannelStore : IChannelStore
             .Select(c => new PublicChannel(c.ChannelId, c.Name, "", c.IsMember ? 1 : 0, c.IsMember))
             .ToList());
 
+    public Task<IReadOnlyList<string>> ListMemberIdsAsync(Guid channelId, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<string>>([]);
+
     public Task AddMemberAsync(Guid channelId, string userId, DateTimeOffset at, CancellationToken cancellationToken) =>
         SetRole(channelId, ChannelRole.Member);
 

@@ -21,12 +21,35 @@ public sealed class InMemoryMessageStore : IMessageStore
         return message;
     }
 
-    public Task<AppendResult> AppendAsync(
-        Guid channelId, string senderId, Guid clientMessageId, MessageBody body, DateTimeOffset at, CancellationToken cancellationToken) =>
-        Task.FromResult(new AppendResult(Add(channelId, body.Value, senderId, senderId), Created: true));
+    public MessageDto Reply(MessageDto root, string body, string sender = "bob", bool alsoInChannel = false)
+    {
+        var reply = Add(root.ChannelId, body, sender, sender) with { ThreadRootId = root.Id, AlsoInChannel = alsoInChannel };
+        _messages[^1] = reply;
+        var replies = _messages.Where(m => m.ThreadRootId == root.Id).ToList();
+        var index = _messages.FindIndex(m => m.Id == root.Id);
+        _messages[index] = _messages[index] with
+        {
+            Thread = new ThreadSummaryDto(
+                replies.Count, reply.CreatedAt, [.. replies.Select(r => r.SenderId).Distinct()], [.. replies.Select(r => r.SenderName).Distinct()]),
+        };
+        return reply;
+    }
+
+    public Task<AppendResult> AppendAsync(NewMessage message, CancellationToken cancellationToken) =>
+        Task.FromResult(new AppendResult(
+            message.ThreadRootId is { } rootId
+                ? Reply(_messages.Single(m => m.Id == rootId), message.Body.Value, message.SenderId, message.AlsoInChannel)
+                : Add(message.ChannelId, message.Body.Value, message.SenderId, message.SenderId),
+            Created: true));
 
     public Task<MessageDto?> FindAsync(Guid messageId, CancellationToken cancellationToken) =>
         Task.FromResult(_messages.FirstOrDefault(m => m.Id == messageId));
+
+    public Task<IReadOnlyList<MessageDto>> ListByIdsAsync(IReadOnlyCollection<Guid> messageIds, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<MessageDto>>([.. _messages.Where(m => messageIds.Contains(m.Id))]);
+
+    public Task<IReadOnlyList<MessageDto>> ListRepliesAsync(Guid rootMessageId, int limit, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<MessageDto>>([.. _messages.Where(m => m.ThreadRootId == rootMessageId).TakeLast(limit)]);
 
     public Task<Result<MessageDto>> ChangeAsync(Guid messageId, Func<Message, Result> change, CancellationToken cancellationToken)
     {

@@ -1,19 +1,29 @@
 using Chat.Application.Channels;
 using Chat.Application.Common;
 using Chat.Application.Events;
+using Chat.Application.People;
+using Chat.Application.Presence;
 using Chat.Domain.Common;
 using Chat.Domain.Messages;
 
 namespace Chat.Application.Messages.SendMessage;
 
 /// <param name="ClientMessageId">Made by the client once per message and reused on every retry.</param>
-public sealed record SendMessage(Guid ChannelId, Guid ClientMessageId, string Body);
+/// <param name="ThreadRootId">The message whose thread this replies in; null posts to the channel.</param>
+/// <param name="AlsoSendToChannel">For a reply: show it in the channel too.</param>
+public sealed record SendMessage(
+    Guid ChannelId, Guid ClientMessageId, string Body, Guid? ThreadRootId = null, bool AlsoSendToChannel = false);
 
-/// <summary>Posts a message: stored with the channel's next sequence first, announced to viewers after.</summary>
+/// <summary>
+/// Posts a message or a thread reply: stored with the channel's next sequence first, announced to viewers after.
+/// Mentions reach the channel's members only.
+/// </summary>
 public sealed class SendMessageHandler(
     ICurrentActor currentActor,
     IChannelStore channels,
     IMessageStore messages,
+    IUserDirectory directory,
+    IPresence presence,
     IChatEvents events,
     IRateLimits rateLimits,
     TimeProvider clock) : IUseCase<SendMessage, MessageDto>
@@ -61,11 +71,39 @@ public sealed class SendMessageHandler(
                 "message.rate_limited", "You are sending messages too fast. Wait a moment and send again.");
         }
 
+        if (request.ThreadRootId is { } rootId)
+        {
+            var root = await messages.FindAsync(rootId, cancellationToken);
+            if (root is null || root.ChannelId != request.ChannelId)
+            {
+                return ChannelErrors.MessageNotFound;
+            }
+
+            if (root.ThreadRootId is not null)
+            {
+                return Error.Invalid("thread.nested", "Replies go in the thread of the message that started it.");
+            }
+        }
+
+        var mentioned = await directory.ResolveAsync(
+            channels, presence, request.ChannelId, userId.Value, Mentions.Parse(body.Value.Value), cancellationToken);
         var appended = await messages.AppendAsync(
-            request.ChannelId, userId.Value, request.ClientMessageId, body.Value, clock.GetUtcNow(), cancellationToken);
+            new NewMessage(
+                request.ChannelId,
+                userId.Value,
+                request.ClientMessageId,
+                body.Value,
+                clock.GetUtcNow(),
+                request.ThreadRootId,
+                request.ThreadRootId is not null && request.AlsoSendToChannel) { MentionedUserIds = mentioned },
+            cancellationToken);
         if (appended.Created)
         {
             events.Publish(new MessagePosted(appended.Message));
+            if (request.ThreadRootId is { } repliedTo && await messages.FindAsync(repliedTo, cancellationToken) is { } root)
+            {
+                events.Publish(new ThreadUpdated(root));
+            }
         }
 
         return appended.Message;

@@ -10,6 +10,8 @@ internal sealed class ApplicationUserConfiguration : IEntityTypeConfiguration<Ap
     public void Configure(EntityTypeBuilder<ApplicationUser> builder)
     {
         builder.Property(u => u.DisplayName).HasMaxLength(DisplayName.MaxLength).IsRequired();
+        builder.Property(u => u.Handle).HasMaxLength(UserHandle.MaxLength).IsRequired();
+        builder.HasIndex(u => u.Handle).IsUnique();
         builder.Property(u => u.Theme).HasConversion<string>().HasMaxLength(16);
     }
 }

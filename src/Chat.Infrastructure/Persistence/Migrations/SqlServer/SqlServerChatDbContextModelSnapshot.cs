@@ -103,6 +103,9 @@ namespace Chat.Infrastructure.Persistence.Migrations.SqlServer
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<bool>("AlsoInChannel")
+                        .HasColumnType("bit");
+
                     b.Property<string>("Body")
                         .IsRequired()
                         .HasMaxLength(16000)
@@ -123,6 +126,9 @@ namespace Chat.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<DateTimeOffset?>("EditedAt")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<bool>("MentionsChannel")
+                        .HasColumnType("bit");
+
                     b.Property<DateTimeOffset?>("PinnedAt")
                         .HasColumnType("datetimeoffset");
 
@@ -141,6 +147,9 @@ namespace Chat.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<long>("Sequence")
                         .HasColumnType("bigint");
 
+                    b.Property<Guid?>("ThreadRootId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("int");
@@ -154,6 +163,8 @@ namespace Chat.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasIndex("SenderId", "ClientMessageId")
                         .IsUnique();
+
+                    b.HasIndex("ThreadRootId", "Sequence");
 
                     b.ToTable("Messages");
                 });
@@ -208,6 +219,11 @@ namespace Chat.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<bool>("EmailConfirmed")
                         .HasColumnType("bit");
 
+                    b.Property<string>("Handle")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("bit");
 
@@ -248,6 +264,9 @@ namespace Chat.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Handle")
+                        .IsUnique();
+
                     b.HasIndex("NormalizedEmail")
                         .HasDatabaseName("EmailIndex");
 
@@ -257,6 +276,50 @@ namespace Chat.Infrastructure.Persistence.Migrations.SqlServer
                         .HasFilter("[NormalizedUserName] IS NOT NULL");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("Chat.Infrastructure.Messages.MessageMention", b =>
+                {
+                    b.Property<Guid>("MessageId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<Guid>("ChannelId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("MessageId", "UserId");
+
+                    b.HasIndex("UserId", "ChannelId", "Sequence");
+
+                    b.ToTable("MessageMentions");
+                });
+
+            modelBuilder.Entity("Chat.Infrastructure.Threads.ThreadFollower", b =>
+                {
+                    b.Property<Guid>("RootMessageId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<Guid>("ChannelId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<long>("LastReadSequence")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("RootMessageId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("ThreadFollowers");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
@@ -439,6 +502,11 @@ namespace Chat.Infrastructure.Persistence.Migrations.SqlServer
                         .HasForeignKey("SenderId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Chat.Domain.Messages.Message", null)
+                        .WithMany()
+                        .HasForeignKey("ThreadRootId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Chat.Domain.Messages.Reaction", b =>
@@ -446,6 +514,36 @@ namespace Chat.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasOne("Chat.Domain.Messages.Message", null)
                         .WithMany()
                         .HasForeignKey("MessageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Chat.Infrastructure.Identity.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Chat.Infrastructure.Messages.MessageMention", b =>
+                {
+                    b.HasOne("Chat.Domain.Messages.Message", null)
+                        .WithMany()
+                        .HasForeignKey("MessageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Chat.Infrastructure.Identity.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Chat.Infrastructure.Threads.ThreadFollower", b =>
+                {
+                    b.HasOne("Chat.Domain.Messages.Message", null)
+                        .WithMany()
+                        .HasForeignKey("RootMessageId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 

@@ -98,6 +98,9 @@ namespace Chat.Infrastructure.Persistence.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("AlsoInChannel")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Body")
                         .IsRequired()
                         .HasMaxLength(16000)
@@ -118,6 +121,9 @@ namespace Chat.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<long?>("EditedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("MentionsChannel")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("PinnedAt")
                         .HasColumnType("INTEGER");
 
@@ -136,6 +142,9 @@ namespace Chat.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<long>("Sequence")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid?>("ThreadRootId")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
@@ -149,6 +158,8 @@ namespace Chat.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("SenderId", "ClientMessageId")
                         .IsUnique();
+
+                    b.HasIndex("ThreadRootId", "Sequence");
 
                     b.ToTable("Messages");
                 });
@@ -203,6 +214,11 @@ namespace Chat.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<bool>("EmailConfirmed")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Handle")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("INTEGER");
 
@@ -243,6 +259,9 @@ namespace Chat.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Handle")
+                        .IsUnique();
+
                     b.HasIndex("NormalizedEmail")
                         .HasDatabaseName("EmailIndex");
 
@@ -251,6 +270,50 @@ namespace Chat.Infrastructure.Persistence.Migrations.Sqlite
                         .HasDatabaseName("UserNameIndex");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("Chat.Infrastructure.Messages.MessageMention", b =>
+                {
+                    b.Property<Guid>("MessageId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ChannelId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("MessageId", "UserId");
+
+                    b.HasIndex("UserId", "ChannelId", "Sequence");
+
+                    b.ToTable("MessageMentions");
+                });
+
+            modelBuilder.Entity("Chat.Infrastructure.Threads.ThreadFollower", b =>
+                {
+                    b.Property<Guid>("RootMessageId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ChannelId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LastReadSequence")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("RootMessageId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("ThreadFollowers");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
@@ -426,6 +489,11 @@ namespace Chat.Infrastructure.Persistence.Migrations.Sqlite
                         .HasForeignKey("SenderId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Chat.Domain.Messages.Message", null)
+                        .WithMany()
+                        .HasForeignKey("ThreadRootId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Chat.Domain.Messages.Reaction", b =>
@@ -433,6 +501,36 @@ namespace Chat.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasOne("Chat.Domain.Messages.Message", null)
                         .WithMany()
                         .HasForeignKey("MessageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Chat.Infrastructure.Identity.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Chat.Infrastructure.Messages.MessageMention", b =>
+                {
+                    b.HasOne("Chat.Domain.Messages.Message", null)
+                        .WithMany()
+                        .HasForeignKey("MessageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Chat.Infrastructure.Identity.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Chat.Infrastructure.Threads.ThreadFollower", b =>
+                {
+                    b.HasOne("Chat.Domain.Messages.Message", null)
+                        .WithMany()
+                        .HasForeignKey("RootMessageId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 

@@ -1,0 +1,189 @@
+using Chat.Application.Presence;
+using Microsoft.Extensions.Logging;
+
+namespace Chat.Infrastructure.Presence;
+
+/// <summary>
+/// This node's presence: connections and last activity per user, turned into a status. Users idle longer than
+/// <see cref="AwayAfter"/> show as away; a sweep notices that, so watchers learn it without anyone acting.
+/// </summary>
+internal sealed class PresenceTracker : IPresence, IDisposable
+{
+    public static readonly TimeSpan AwayAfter = TimeSpan.FromMinutes(10);
+
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, UserPresence> _users = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<Func<string, PresenceStatus, Task>>> _watchers = new(StringComparer.Ordinal);
+    private readonly TimeProvider _clock;
+    private readonly ILogger<PresenceTracker> _logger;
+    private readonly ITimer _sweep;
+
+    public PresenceTracker(TimeProvider clock, ILogger<PresenceTracker> logger)
+    {
+        (_clock, _logger) = (clock, logger);
+        _sweep = clock.CreateTimer(_ => Sweep(), null, TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(30));
+    }
+
+    public PresenceStatus StatusOf(string userId)
+    {
+        lock (_gate)
+        {
+            return _users.TryGetValue(userId, out var user) ? user.Status(_clock.GetUtcNow()) : PresenceStatus.Offline;
+        }
+    }
+
+    public IDisposable Connected(string userId)
+    {
+        Change(userId, user => user.Connections++);
+        return new Handle(() => Change(userId, user => user.Connections--));
+    }
+
+    public void Active(string userId) => Change(userId, user => user.LastActiveAt = _clock.GetUtcNow());
+
+    public void SetDoNotDisturb(string userId, bool on) => Change(userId, user => user.DoNotDisturb = on);
+
+    public IDisposable Watch(IReadOnlyCollection<string> userIds, Func<string, PresenceStatus, Task> changed)
+    {
+        lock (_gate)
+        {
+            foreach (var userId in userIds)
+            {
+                if (!_watchers.TryGetValue(userId, out var list))
+                {
+                    _watchers[userId] = list = [];
+                }
+
+                list.Add(changed);
+            }
+        }
+
+        return new Handle(() =>
+        {
+            lock (_gate)
+            {
+                foreach (var userId in userIds)
+                {
+                    if (_watchers.TryGetValue(userId, out var list) && list.Remove(changed) && list.Count == 0)
+                    {
+                        _watchers.Remove(userId);
+                    }
+                }
+            }
+        });
+    }
+
+    public void Dispose() => _sweep.Dispose();
+
+    /// <summary>Applies a change and tells watchers when the status people see changed.</summary>
+    private void Change(string userId, Action<UserPresence> change)
+    {
+        PresenceStatus status;
+        lock (_gate)
+        {
+            if (!_users.TryGetValue(userId, out var user))
+            {
+                _users[userId] = user = new UserPresence { LastActiveAt = _clock.GetUtcNow() };
+            }
+
+            change(user);
+            if (!user.Changed(_clock.GetUtcNow(), out status))
+            {
+                return;
+            }
+
+            if (user.Connections == 0 && !user.DoNotDisturb)
+            {
+                _users.Remove(userId);
+            }
+        }
+
+        Notify(userId, status);
+    }
+
+    private void Sweep()
+    {
+        List<(string UserId, PresenceStatus Status)> changed = [];
+        lock (_gate)
+        {
+            var now = _clock.GetUtcNow();
+            foreach (var (userId, user) in _users)
+            {
+                if (user.Changed(now, out var status))
+                {
+                    changed.Add((userId, status));
+                }
+            }
+        }
+
+        changed.ForEach(c => Notify(c.UserId, c.Status));
+    }
+
+    private void Notify(string userId, PresenceStatus status)
+    {
+        Func<string, PresenceStatus, Task>[] watchers;
+        lock (_gate)
+        {
+            watchers = _watchers.TryGetValue(userId, out var list) ? [.. list] : [];
+        }
+
+        foreach (var watcher in watchers)
+        {
+            _ = DeliverAsync(watcher, userId, status);
+        }
+    }
+
+    private async Task DeliverAsync(Func<string, PresenceStatus, Task> watcher, string userId, PresenceStatus status)
+    {
+        try
+        {
+            await watcher(userId, status);
+        }
+        catch (Exception e)
+        {
+            _logger.LogWarning(e, "A presence watcher failed");
+        }
+    }
+
+    private sealed class UserPresence
+    {
+        private PresenceStatus _reported = PresenceStatus.Offline;
+
+        public int Connections { get; set; }
+
+        public DateTimeOffset LastActiveAt { get; set; }
+
+        public bool DoNotDisturb { get; set; }
+
+        public PresenceStatus Status(DateTimeOffset now) =>
+            Connections <= 0 ? PresenceStatus.Offline
+            : DoNotDisturb ? PresenceStatus.DoNotDisturb
+            : now - LastActiveAt >= AwayAfter ? PresenceStatus.Away
+            : PresenceStatus.Online;
+
+        /// <summary>Whether the status differs from the one last reported; remembers the new one.</summary>
+        public bool Changed(DateTimeOffset now, out PresenceStatus status)
+        {
+            status = Status(now);
+            if (status == _reported)
+            {
+                return false;
+            }
+
+            _reported = status;
+            return true;
+        }
+    }
+
+    private sealed class Handle(Action dispose) : IDisposable
+    {
+        private int _disposed;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _disposed, 1) == 0)
+            {
+                dispose();
+            }
+        }
+    }
+}
