@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Components.Server.Circuits;
 using Chat.Application.Common;
 using Chat.Web.Components.Account;
 using Chat.Web.Components.Channels;
@@ -24,6 +25,8 @@ public static class DependencyInjection
         services.AddScoped<AuthenticatorSetup>();
         services.AddTransient<ChannelFeed>();
         services.AddScoped<Sidebar>();
+        services.AddScoped<PresenceCircuit>();
+        services.AddScoped<CircuitHandler>(sp => sp.GetRequiredService<PresenceCircuit>());
         services.AddScoped<ViewerClock>();
 
         services.AddAuthentication(options =>

@@ -48,4 +48,7 @@ public sealed record ChannelSummary(
 {
     /// <summary>Unread messages that mention the user, by name, @here or @channel.</summary>
     public int Mentions { get; init; }
+
+    /// <summary>For direct and group messages, the other people in it, whose presence the sidebar shows.</summary>
+    public IReadOnlyList<string> PeerIds { get; init; } = [];
 }

@@ -46,12 +46,13 @@ internal sealed class ChannelStore(IDbContextFactory<ChatDbContext> contexts) : 
 
         var others = await db.ChannelMembers.AsNoTracking()
             .Where(m => direct.Contains(m.ChannelId) && m.UserId != userId)
-            .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new { m.ChannelId, u.DisplayName })
+            .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new { m.ChannelId, m.UserId, u.DisplayName })
             .ToListAsync(cancellationToken);
-        var titles = others.GroupBy(o => o.ChannelId)
-            .ToDictionary(g => g.Key, g => string.Join(", ", g.Select(o => o.DisplayName).Order(StringComparer.CurrentCulture)));
+        var peers = others.GroupBy(o => o.ChannelId).ToDictionary(
+            g => g.Key,
+            g => (Title: string.Join(", ", g.Select(o => o.DisplayName).Order(StringComparer.CurrentCulture)), Ids: g.Select(o => o.UserId).ToList()));
         return [.. summaries
-            .Select(s => titles.TryGetValue(s.Id, out var title) ? s with { Title = title } : s)
+            .Select(s => peers.TryGetValue(s.Id, out var peer) ? s with { Title = peer.Title, PeerIds = peer.Ids } : s)
             .OrderBy(s => s.Kind is ChannelKind.Direct or ChannelKind.Group)
             .ThenBy(s => s.Title, StringComparer.CurrentCulture)];
     }

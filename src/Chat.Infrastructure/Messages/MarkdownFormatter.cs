@@ -17,6 +17,7 @@ internal sealed class MarkdownFormatter : IMessageFormatter, IDisposable
         .UseEmphasisExtras()
         .UseAutoLinks()
         .UseSoftlineBreakAsHardlineBreak()
+        .Use<MentionExtension>()
         .Build();
 
     private readonly HtmlSanitizer _sanitizer = CreateSanitizer();
@@ -37,9 +38,10 @@ internal sealed class MarkdownFormatter : IMessageFormatter, IDisposable
         {
             AllowedTags = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
             {
-                "p", "br", "strong", "em", "del", "code", "pre", "blockquote", "ul", "ol", "li", "a",
+                "p", "br", "strong", "em", "del", "code", "pre", "blockquote", "ul", "ol", "li", "a", "span",
             },
-            AllowedAttributes = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "href", "start" },
+            AllowedAttributes = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "href", "start", "class" },
+            AllowedClasses = new HashSet<string>(StringComparer.Ordinal) { "mention" },
             AllowedSchemes = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "http", "https", "mailto" },
             UriAttributes = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "href" },
             AllowedCssProperties = new HashSet<string>(),

@@ -19,7 +19,7 @@ public class ProfileUseCaseTests
     {
         var profile = (await new GetProfileHandler(_ann, _store).HandleAsync(new GetProfile())).Value;
 
-        profile.ShouldBe(new ProfileDto("ann.lee@example.com", "Ann Lee", "AL", ThemePreference.System));
+        profile.ShouldBe(new ProfileDto("ann", "ann.lee@example.com", "Ann Lee", "AL", ThemePreference.System));
     }
 
     [Fact]

@@ -1,3 +1,12 @@
+using Chat.Application.Messages.SuggestMentions;
+using Chat.Application.Presence;
+using Chat.Application.Presence.WatchPresence;
+using Chat.Application.Profile.SetDoNotDisturb;
+using Chat.Application.Threads;
+using Chat.Application.Threads.FollowThread;
+using Chat.Application.Threads.GetThread;
+using Chat.Application.Threads.ListFollowedThreads;
+using Chat.Application.Threads.MarkThreadRead;
 using Bunit;
 using Chat.Application.Channels;
 using Chat.Application.Channels.ListMyChannels;
@@ -65,6 +74,16 @@ public abstract class ComponentTestContext : BunitContext, IAsyncLifetime
         Services.AddScoped<JoinChannelHandler>();
         Services.AddScoped<LeaveChannelHandler>();
         Services.AddScoped<Sidebar>();
+        Services.AddSingleton<IPresence>(Presence);
+        Services.AddSingleton<IThreadStore>(Threads);
+        Services.AddScoped<WatchPresenceHandler>();
+        Services.AddScoped<SetDoNotDisturbHandler>();
+        Services.AddScoped<GetThreadHandler>();
+        Services.AddScoped<FollowThreadHandler>();
+        Services.AddScoped<MarkThreadReadHandler>();
+        Services.AddScoped<ListFollowedThreadsHandler>();
+        Services.AddScoped<SuggestMentionsHandler>();
+        Services.AddScoped<PresenceCircuit>();
         Services.AddScoped<ViewerClock>();
         Profiles.Profiles[UserId] = new UserProfile(UserId, "ann.lee@example.com", "Ann Lee", ThemePreference.Light);
         AddAuthorization().SetAuthorized("Ann Lee");
@@ -79,6 +98,10 @@ public abstract class ComponentTestContext : BunitContext, IAsyncLifetime
     protected InMemoryMessageStore Messages { get; } = new();
 
     protected RecordingChatEvents Events { get; } = new();
+
+    protected SettablePresence Presence { get; } = new();
+
+    protected InMemoryThreadStore Threads { get; } = new();
 
     public Task InitializeAsync() => Task.CompletedTask;
 

@@ -6,7 +6,7 @@ namespace Chat.Application.Profile.GetProfile;
 
 public sealed record GetProfile;
 
-public sealed record ProfileDto(string Email, string DisplayName, string Initials, ThemePreference Theme);
+public sealed record ProfileDto(string UserId, string Email, string DisplayName, string Initials, ThemePreference Theme);
 
 /// <summary>Returns the signed-in user's own profile.</summary>
 public sealed class GetProfileHandler(ICurrentActor currentActor, IUserProfileStore profiles)
@@ -29,6 +29,6 @@ public sealed class GetProfileHandler(ICurrentActor currentActor, IUserProfileSt
 
         var name = DisplayName.Create(profile.DisplayName);
         var shownName = name.Succeeded ? name.Value : DisplayName.FromEmail(profile.Email);
-        return new ProfileDto(profile.Email, shownName.Value, shownName.Initials, profile.Theme);
+        return new ProfileDto(userId.Value, profile.Email, shownName.Value, shownName.Initials, profile.Theme);
     }
 }

@@ -144,6 +144,9 @@ public sealed class ChannelFeed(
             case ReactionsChanged { Message: var reacted }:
                 ReplaceReactions(reacted);
                 break;
+            case ThreadUpdated { Root: var root }:
+                ReplaceThread(root);
+                break;
             case UserTyping typing when typing.UserId != _viewerId:
                 _typing?.Typing(typing.UserId, typing.DisplayName);
                 break;
@@ -161,6 +164,17 @@ public sealed class ChannelFeed(
         Put(index, Messages[index] with { Reactions = reacted.Reactions, ReactionRevision = reacted.ReactionRevision });
     }
 
+    private void ReplaceThread(MessageDto root)
+    {
+        var index = IndexOf(root.Sequence);
+        if (index < 0 || (Messages[index].Thread?.ReplyCount ?? 0) >= (root.Thread?.ReplyCount ?? 0))
+        {
+            return;
+        }
+
+        Put(index, Messages[index] with { Thread = root.Thread });
+    }
+
     /// <summary>Swaps in a newer version of a message held; older or unknown copies change nothing.</summary>
     private void Replace(MessageDto changed)
     {
@@ -170,11 +184,12 @@ public sealed class ChannelFeed(
             return;
         }
 
-        // An edit carries the reactions as they were then; keep whichever reaction state is newer.
+        // An edit carries the reactions and thread as they were then; keep whichever state is newer.
         var held = Messages[index];
-        Put(index, held.ReactionRevision > changed.ReactionRevision
+        var newest = held.ReactionRevision > changed.ReactionRevision
             ? changed with { Reactions = held.Reactions, ReactionRevision = held.ReactionRevision }
-            : changed);
+            : changed;
+        Put(index, (held.Thread?.ReplyCount ?? 0) > (changed.Thread?.ReplyCount ?? 0) ? newest with { Thread = held.Thread } : newest);
     }
 
     /// <summary>Replaces the message at <paramref name="index"/> in a new list, so renderers see the change.</summary>

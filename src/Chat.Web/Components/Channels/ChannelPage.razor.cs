@@ -35,6 +35,10 @@ public partial class ChannelPage
     [Parameter]
     public long? Sequence { get; set; }
 
+    /// <summary>The thread open in the side panel, from <c>?thread={root message id}</c>; none closes it.</summary>
+    [SupplyParameterFromQuery(Name = "thread")]
+    public Guid? Thread { get; set; }
+
     private long? _openedAt;
     private IReadOnlyList<MessageDto>? _pinned;
 
@@ -124,7 +128,7 @@ public partial class ChannelPage
 
         // Only what was unread on arrival gets the divider; the viewer's own messages are never new to them.
         _firstUnreadAtOpen = Feed.Messages
-            .FirstOrDefault(m => m.Sequence > lastRead && m.SenderId != _viewer.UserId)?.Sequence;
+            .FirstOrDefault(m => m.Sequence > lastRead && m.SenderId != _viewer.UserId && m.IsInChannel)?.Sequence;
 
         await Sidebar.ViewingAsync(_channel.ChannelId, Feed.LastSequence);
     }
@@ -222,6 +226,11 @@ public partial class ChannelPage
     }
 
     private async Task LoadOlderAsync() => Report(await Feed.LoadOlderAsync());
+
+    private void OpenThread(MessageDto message) =>
+        Navigation.NavigateTo(Navigation.GetUriWithQueryParameter("thread", message.Id));
+
+    private void CloseThread() => Navigation.NavigateTo(Navigation.GetUriWithQueryParameter("thread", (Guid?)null));
 
     private void StartEditing(MessageDto message) => _editingMessageId = message.Id;
 

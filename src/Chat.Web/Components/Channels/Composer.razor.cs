@@ -1,5 +1,6 @@
 using Chat.Application.Messages.SendMessage;
 using Chat.Application.Messages.StartTyping;
+using Chat.Application.Messages.SuggestMentions;
 using Microsoft.AspNetCore.Components;
 using Microsoft.JSInterop;
 
@@ -10,6 +11,8 @@ public partial class Composer : IAsyncDisposable
     private DotNetObjectReference<Composer>? _self;
     private ElementReference _form;
     private ElementReference _input;
+    private ElementReference _suggestions;
+    private bool _alsoSendToChannel;
     private IJSObjectReference? _module;
     private string _text = string.Empty;
     private string? _error;
@@ -30,6 +33,10 @@ public partial class Composer : IAsyncDisposable
     [Parameter]
     public bool CanPost { get; set; } = true;
 
+    /// <summary>The thread replies go to; null posts to the channel. Default null.</summary>
+    [Parameter]
+    public Guid? ThreadRootId { get; set; }
+
     /// <summary>Called when the user presses Up in the empty composer, to edit their last message.</summary>
     [Parameter]
     public EventCallback OnEditLast { get; set; }
@@ -39,6 +46,15 @@ public partial class Composer : IAsyncDisposable
 
     [Inject]
     private StartTypingHandler StartTyping { get; set; } = default!;
+
+    [Inject]
+    private SuggestMentionsHandler SuggestMentions { get; set; } = default!;
+
+    // The thread's composer sits beside the channel's, so its elements need other ids.
+    private string IdPrefix => ThreadRootId is null ? "composer" : "thread-composer";
+
+    private string Placeholder =>
+        !CanPost ? "This channel is archived" : ThreadRootId is null ? $"Message {ChannelName}" : "Reply…";
 
     [Inject]
     private TimeProvider Clock { get; set; } = default!;
@@ -70,7 +86,9 @@ public partial class Composer : IAsyncDisposable
         {
             _module = await JS.InvokeAsync<IJSObjectReference>("import", "./Components/Channels/Composer.razor.js");
             _self = DotNetObjectReference.Create(this);
-            await _module.InvokeVoidAsync("sendOnEnter", _input, _form, _self);
+            // Suggestions listen first, so Enter picks a person rather than sending while the list is open.
+            await _module.InvokeVoidAsync("suggestMentions", _input, _suggestions, _self);
+            await _module.InvokeVoidAsync("sendOnEnter", _input, _form, _self, ThreadRootId is null);
         }
     }
 
@@ -84,10 +102,12 @@ public partial class Composer : IAsyncDisposable
         _sending = true;
         try
         {
-            var sent = await SendMessage.HandleAsync(new SendMessage(ChannelId, _clientMessageId, _text));
+            var sent = await SendMessage.HandleAsync(
+                new SendMessage(ChannelId, _clientMessageId, _text, ThreadRootId, _alsoSendToChannel));
             if (sent.Succeeded)
             {
                 (_text, _error, _clientMessageId, _typingSignalledAt) = (string.Empty, null, Guid.NewGuid(), DateTimeOffset.MinValue);
+                _alsoSendToChannel = false;
             }
             else
             {
@@ -110,6 +130,14 @@ public partial class Composer : IAsyncDisposable
         {
             await DispatchExceptionAsync(e);
         }
+    }
+
+    /// <summary>Called from the browser with what follows an @ being typed; answers people to offer.</summary>
+    [JSInvokable]
+    public async Task<IReadOnlyList<MentionSuggestion>> SuggestMentionsAsync(string query)
+    {
+        var found = await SuggestMentions.HandleAsync(new SuggestMentions(ChannelId, query));
+        return found.Succeeded ? found.Value : [];
     }
 
     /// <summary>Called from the browser when Up is pressed in the empty composer.</summary>

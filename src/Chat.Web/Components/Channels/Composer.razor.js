@@ -1,13 +1,104 @@
 // Enter sends the message; Shift+Enter (and Enter while an IME composes) inserts a new line.
-// With a .NET reference (the composer), Up in the empty box asks to edit the last own message.
-export function sendOnEnter(input, form, dotnet) {
+// With editLast, Up in the empty box asks the composer to edit the viewer's last message.
+export function sendOnEnter(input, form, dotnet, editLast) {
     input.addEventListener('keydown', event => {
+        if (event.defaultPrevented) {
+            return;
+        }
         if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
             event.preventDefault();
             form.requestSubmit();
-        } else if (dotnet && event.key === 'ArrowUp' && input.value === '') {
+        } else if (editLast && dotnet && event.key === 'ArrowUp' && input.value === '') {
             event.preventDefault();
             dotnet.invokeMethodAsync('EditLastAsync');
         }
     });
+}
+
+// Typing @ and a few letters lists people to mention; arrows move, Enter or Tab picks, Esc closes.
+// The list is built with textContent only: names never become markup.
+export function suggestMentions(input, list, dotnet) {
+    let items = [];
+    let active = 0;
+    let token = null;
+    let asked = 0;
+
+    const close = () => {
+        list.hidden = true;
+        list.replaceChildren();
+        items = [];
+        token = null;
+    };
+
+    const pick = index => {
+        const item = items[index];
+        if (!item || !token) {
+            return;
+        }
+        const before = input.value.slice(0, token.start);
+        const after = input.value.slice(input.selectionStart);
+        const inserted = `@${item.handle} `;
+        input.value = before + inserted + after;
+        const caret = before.length + inserted.length;
+        input.setSelectionRange(caret, caret);
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+        close();
+    };
+
+    const render = () => {
+        list.replaceChildren(...items.map((item, index) => {
+            const option = document.createElement('div');
+            option.className = 'mention-option' + (index === active ? ' active' : '') + (item.isMember ? '' : ' outsider');
+            option.setAttribute('role', 'option');
+            option.dataset.handle = item.handle;
+            const handle = document.createElement('strong');
+            handle.textContent = `@${item.handle}`;
+            const name = document.createElement('span');
+            name.textContent = item.isMember ? item.displayName : `${item.displayName} (not in this conversation)`;
+            option.append(handle, ' ', name);
+            option.addEventListener('mousedown', event => {
+                event.preventDefault();
+                pick(index);
+            });
+            return option;
+        }));
+        list.hidden = items.length === 0;
+    };
+
+    input.addEventListener('input', async () => {
+        const upToCaret = input.value.slice(0, input.selectionStart);
+        const match = /(^|[^\w@])@([\w.-]{0,40})$/.exec(upToCaret);
+        if (!match) {
+            close();
+            return;
+        }
+        token = { start: upToCaret.length - match[2].length - 1 };
+        const ticket = ++asked;
+        const found = await dotnet.invokeMethodAsync('SuggestMentionsAsync', match[2]);
+        if (ticket !== asked || token === null) {
+            return;
+        }
+        items = found;
+        active = 0;
+        render();
+    });
+
+    input.addEventListener('keydown', event => {
+        if (list.hidden || items.length === 0) {
+            return;
+        }
+        if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+            event.preventDefault();
+            active = (active + (event.key === 'ArrowDown' ? 1 : items.length - 1)) % items.length;
+            render();
+        } else if (event.key === 'Enter' || event.key === 'Tab') {
+            event.preventDefault();
+            pick(active);
+        } else if (event.key === 'Escape') {
+            event.preventDefault();
+            close();
+        }
+    });
+
+    input.addEventListener('blur', close);
 }

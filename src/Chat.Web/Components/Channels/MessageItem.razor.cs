@@ -72,6 +72,14 @@ public partial class MessageItem
     [Parameter]
     public EventCallback<MessageDto> OnPin { get; set; }
 
+    /// <summary>Asked to open the thread this message starts.</summary>
+    [Parameter]
+    public EventCallback<MessageDto> OnOpenThread { get; set; }
+
+    /// <summary>Whether it is shown in the thread panel, which needs no reply button or thread summary. Default false.</summary>
+    [Parameter]
+    public bool InThread { get; set; }
+
     /// <summary>Asked to delete this message.</summary>
     [Parameter]
     public EventCallback<MessageDto> OnDelete { get; set; }

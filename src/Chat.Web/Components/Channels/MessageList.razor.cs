@@ -70,6 +70,10 @@ public partial class MessageList : IAsyncDisposable
     [Parameter]
     public EventCallback<MessageDto> OnPin { get; set; }
 
+    /// <summary>See <see cref="MessageItem.OnOpenThread"/>.</summary>
+    [Parameter]
+    public EventCallback<MessageDto> OnOpenThread { get; set; }
+
     /// <summary>See <see cref="MessageItem.OnDelete"/>.</summary>
     [Parameter]
     public EventCallback<MessageDto> OnDelete { get; set; }
@@ -82,7 +86,8 @@ public partial class MessageList : IAsyncDisposable
 
     // Consecutive messages from one sender within five minutes read as one block, as in Slack.
     private static bool Continues(MessageDto? previous, MessageDto message) =>
-        previous is { IsDeleted: false } && !message.IsDeleted && previous.SenderId == message.SenderId
+        previous is { IsDeleted: false, ThreadRootId: null } && !message.IsDeleted && message.ThreadRootId is null
+        && previous.SenderId == message.SenderId
         && message.CreatedAt - previous.CreatedAt < TimeSpan.FromMinutes(5);
 
     protected override async Task OnAfterRenderAsync(bool firstRender)

@@ -1,4 +1,7 @@
+using Chat.Application.Presence;
+using Chat.Application.Presence.WatchPresence;
 using Chat.Application.Profile.GetProfile;
+using Chat.Application.Profile.SetDoNotDisturb;
 using Chat.Application.Profile.SetThemePreference;
 using Chat.Domain.Users;
 using Microsoft.AspNetCore.Components;
@@ -7,8 +10,12 @@ using MudBlazor;
 
 namespace Chat.Web.Components.Layout;
 
-public partial class MainLayout
+public partial class MainLayout : IAsyncDisposable
 {
+    private DotNetObjectReference<MainLayout>? _self;
+    private IJSObjectReference? _module;
+    private IDisposable? _ownPresence;
+    private PresenceStatus _ownStatus = PresenceStatus.Online;
     private MudThemeProvider? _themeProvider;
     private ProfileDto? _profile;
     private bool _isDarkMode;
@@ -33,11 +40,56 @@ public partial class MainLayout
     [Inject]
     private IJSRuntime JS { get; set; } = default!;
 
+    [Inject]
+    private PresenceCircuit Presence { get; set; } = default!;
+
+    [Inject]
+    private WatchPresenceHandler WatchPresence { get; set; } = default!;
+
+    [Inject]
+    private SetDoNotDisturbHandler SetDoNotDisturb { get; set; } = default!;
+
     protected override async Task OnInitializedAsync()
     {
         var profile = await GetProfile.HandleAsync(new GetProfile());
         _profile = profile.Succeeded ? profile.Value : null;
         _isDarkMode = _profile?.Theme == ThemePreference.Dark;
+        if (_profile is not null)
+        {
+            var watch = await WatchPresence.HandleAsync(new WatchPresence([_profile.UserId], OnOwnPresenceChangedAsync));
+            if (watch.Succeeded)
+            {
+                _ownPresence = watch.Value.Subscription;
+                _ownStatus = watch.Value.Statuses[_profile.UserId];
+            }
+        }
+    }
+
+    /// <summary>Called from the browser, at most once a minute, while the user is doing something in the page.</summary>
+    [JSInvokable]
+    public void ReportActivity() => Presence.Active();
+
+    public async ValueTask DisposeAsync()
+    {
+        _ownPresence?.Dispose();
+        _self?.Dispose();
+        await _module.DisposeQuietlyAsync();
+    }
+
+    // Another tab may turn do-not-disturb on or off; every tab's menu follows.
+    private Task OnOwnPresenceChangedAsync(string userId, PresenceStatus status) => InvokeAsync(() =>
+    {
+        _ownStatus = status;
+        StateHasChanged();
+    });
+
+    private async Task ToggleDoNotDisturbAsync()
+    {
+        var set = await SetDoNotDisturb.HandleAsync(new SetDoNotDisturb(_ownStatus != PresenceStatus.DoNotDisturb));
+        if (!set.Succeeded)
+        {
+            Snackbar.Add(set.Error!.Message, Severity.Error);
+        }
     }
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
@@ -53,10 +105,10 @@ public partial class MainLayout
             _isDarkMode = await _themeProvider.GetSystemDarkModeAsync();
         }
 
-        await using (var module = await JS.InvokeAsync<IJSObjectReference>("import", "./Components/Layout/MainLayout.razor.js"))
-        {
-            ViewerClock.Use(await module.InvokeAsync<string>("timeZone"));
-        }
+        _module = await JS.InvokeAsync<IJSObjectReference>("import", "./Components/Layout/MainLayout.razor.js");
+        ViewerClock.Use(await _module.InvokeAsync<string>("timeZone"));
+        _self = DotNetObjectReference.Create(this);
+        await _module.InvokeVoidAsync("reportActivity", _self);
 
         _readyAttribute = new Dictionary<string, object> { ["data-interactive"] = "true" };
         StateHasChanged();

@@ -2,3 +2,24 @@
 export function timeZone() {
     return Intl.DateTimeFormat().resolvedOptions().timeZone;
 }
+
+// Tells the server the user is active (typing, clicking, moving the mouse, coming back to the tab), at most once a
+// minute, so colleagues see them online rather than away.
+export function reportActivity(dotnet) {
+    let last = 0;
+    const report = () => {
+        const now = Date.now();
+        if (now - last > 60_000) {
+            last = now;
+            dotnet.invokeMethodAsync('ReportActivity').catch(() => { });
+        }
+    };
+    for (const name of ['keydown', 'pointerdown', 'pointermove', 'focus']) {
+        window.addEventListener(name, report, { passive: true });
+    }
+    document.addEventListener('visibilitychange', () => {
+        if (document.visibilityState === 'visible') {
+            report();
+        }
+    });
+}

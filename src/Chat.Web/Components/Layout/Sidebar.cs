@@ -4,6 +4,8 @@ using Chat.Application.Channels.MarkRead;
 using Chat.Application.Common;
 using Chat.Application.Events;
 using Chat.Application.Messages.WatchChannel;
+using Chat.Application.Presence;
+using Chat.Application.Presence.WatchPresence;
 using Chat.Domain.Channels;
 
 namespace Chat.Web.Components.Layout;
@@ -15,9 +17,11 @@ namespace Chat.Web.Components.Layout;
 public sealed class Sidebar(
     ListMyChannelsHandler listMyChannels,
     WatchChannelHandler watchChannel,
+    WatchPresenceHandler watchPresence,
     MarkReadHandler markRead,
     ICurrentActor currentActor) : IDisposable
 {
+    private Dictionary<string, PresenceStatus> _presence = [];
     private readonly Lock _gate = new();
     private readonly List<IDisposable> _subscriptions = [];
     private readonly List<Action> _listeners = [];
@@ -40,6 +44,19 @@ public sealed class Sidebar(
             return channel.Kind is ChannelKind.Direct or ChannelKind.Group && _channels.TryGetValue(channel.ChannelId, out var summary)
                 ? summary.Title
                 : $"#{channel.Name}";
+        }
+    }
+
+    /// <summary>What to call a conversation known by id, name and kind (see <see cref="TitleOf(ChannelAccess)"/>).</summary>
+    public string TitleOf(Guid channelId, string name, ChannelKind kind) =>
+        TitleOf(new ChannelAccess(channelId, name, kind, IsArchived: false, Role: null));
+
+    /// <summary>A direct-message partner's status; offline when unknown.</summary>
+    public PresenceStatus PresenceOf(string userId)
+    {
+        lock (_gate)
+        {
+            return _presence.GetValueOrDefault(userId, PresenceStatus.Offline);
         }
     }
 
@@ -99,7 +116,10 @@ public sealed class Sidebar(
             _openChannelId = channelId;
             if (_channels.TryGetValue(channelId, out var channel))
             {
-                _channels[channelId] = channel with { Unread = 0, LastReadSequence = Math.Max(channel.LastReadSequence, sequence) };
+                _channels[channelId] = channel with
+                {
+                    Unread = 0, Mentions = 0, LastReadSequence = Math.Max(channel.LastReadSequence, sequence),
+                };
             }
         }
 
@@ -165,6 +185,17 @@ public sealed class Sidebar(
             _channels = listed.Value.ToDictionary(c => c.Id);
         }
 
+        var peers = listed.Value.SelectMany(c => c.PeerIds).Distinct().ToList();
+        var presence = await watchPresence.HandleAsync(new WatchPresence(peers, OnPresenceChangedAsync));
+        if (presence.Succeeded)
+        {
+            lock (_gate)
+            {
+                _presence = new Dictionary<string, PresenceStatus>(presence.Value.Statuses);
+                _subscriptions.Add(presence.Value.Subscription);
+            }
+        }
+
         foreach (var channel in listed.Value)
         {
             var watching = await watchChannel.HandleAsync(new WatchChannel(channel.Id, OnEventAsync));
@@ -209,8 +240,25 @@ public sealed class Sidebar(
                 return Task.CompletedTask;
             }
 
-            var unread = _openChannelId == posted.ChannelId ? channel.Unread : channel.Unread + 1;
-            _channels[posted.ChannelId] = channel with { Unread = unread, LastSequence = posted.Sequence };
+            // Replies kept to their thread do not make the channel unread, but a mention in one still counts.
+            var counts = _openChannelId != posted.ChannelId;
+            _channels[posted.ChannelId] = channel with
+            {
+                Unread = channel.Unread + (counts && posted.Message.IsInChannel ? 1 : 0),
+                Mentions = channel.Mentions + (counts && posted.Message.Mentions(_userId) ? 1 : 0),
+                LastSequence = posted.Sequence,
+            };
+        }
+
+        NotifyChanged();
+        return Task.CompletedTask;
+    }
+
+    private Task OnPresenceChangedAsync(string userId, PresenceStatus status)
+    {
+        lock (_gate)
+        {
+            _presence[userId] = status;
         }
 
         NotifyChanged();

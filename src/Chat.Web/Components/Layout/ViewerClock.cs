@@ -28,4 +28,21 @@ public sealed class ViewerClock(TimeProvider clock)
             : day == today.AddDays(-1) ? "Yesterday"
             : day.ToString(day.Year == today.Year ? "dddd, d MMMM" : "dddd, d MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture);
     }
+
+    /// <summary>How long ago, in words ("just now", "5 minutes ago", "yesterday"), for times that age while shown.</summary>
+    public string Ago(DateTimeOffset at)
+    {
+        var elapsed = clock.GetUtcNow() - at;
+        return elapsed < TimeSpan.FromMinutes(1) ? "just now"
+            : elapsed < TimeSpan.FromHours(1) ? Plural((int)elapsed.TotalMinutes, "minute")
+            : elapsed < TimeSpan.FromDays(1) && DayLabel(at) == "Today" ? Plural((int)elapsed.TotalHours, "hour")
+            : DayLabel(at) == "Yesterday" ? "yesterday"
+            : DayLabel(at);
+    }
+
+    /// <summary>The exact local time, for hover text.</summary>
+    public string Exact(DateTimeOffset at) =>
+        ToLocal(at).ToString("dddd, d MMMM yyyy HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture);
+
+    private static string Plural(int count, string unit) => $"{count} {unit}{(count == 1 ? string.Empty : "s")} ago";
 }
