@@ -7,9 +7,9 @@ namespace Chat.Infrastructure.Tests.Messages;
 public sealed class MarkdownFormatterTests : IDisposable
 {
     private static readonly HashSet<string> AllowedElements =
-        ["p", "br", "strong", "em", "del", "code", "pre", "blockquote", "ul", "ol", "li", "a"];
+        ["p", "br", "strong", "em", "del", "code", "pre", "blockquote", "ul", "ol", "li", "a", "span"];
 
-    private static readonly HashSet<string> AllowedAttributes = ["href", "target", "rel", "start"];
+    private static readonly HashSet<string> AllowedAttributes = ["href", "target", "rel", "start", "class"];
 
     private readonly MarkdownFormatter _formatter = new();
 
@@ -30,7 +30,9 @@ public sealed class MarkdownFormatterTests : IDisposable
         "<form action=\"https://evil.example\"><button>go</button></form>",
         "`<script>` is fine in code, <b onmouseover=alert(1)>bold</b>",
         "<<script>script>alert(1)<</script>/script>",
-        "[x](https://example.com\" onclick=\"alert(1))");
+        "[x](https://example.com\" onclick=\"alert(1))",
+        "@<img src=x onerror=alert(1)>",
+        "@bob<script>alert(1)</script>");
 
     [Theory]
     [MemberData(nameof(XssPayloads))]
@@ -43,6 +45,7 @@ public sealed class MarkdownFormatterTests : IDisposable
         elements.SelectMany(e => e.Attributes).Select(a => a.Name).ShouldAllBe(name => AllowedAttributes.Contains(name));
         elements.Select(e => e.GetAttribute("href")).OfType<string>()
             .ShouldAllBe(href => href.StartsWith("https://") || href.StartsWith("http://") || href.StartsWith("mailto:"));
+        elements.Select(e => e.GetAttribute("class")).OfType<string>().ShouldAllBe(value => value == "mention");
     }
 
     [Fact]
@@ -76,6 +79,14 @@ public sealed class MarkdownFormatterTests : IDisposable
 
         html.ShouldContain("<a href=\"https://example.com/docs\" target=\"_blank\" rel=\"noopener noreferrer\">docs</a>");
         html.ShouldContain("<a href=\"https://example.org\" target=\"_blank\" rel=\"noopener noreferrer\">https://example.org</a>");
+    }
+
+    [Fact]
+    public void Mentions_are_marked_and_addresses_and_code_are_not()
+    {
+        _formatter.ToSafeHtml("hi @carol.diaz, mail ann@example.com").ShouldBe(
+            "<p>hi <span class=\"mention\">@carol.diaz</span>, mail ann@example.com</p>");
+        _formatter.ToSafeHtml("`@bob`").ShouldBe("<p><code>@bob</code></p>");
     }
 
     public void Dispose() => _formatter.Dispose();
