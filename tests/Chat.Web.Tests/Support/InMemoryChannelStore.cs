@@ -17,10 +17,16 @@ public sealed class InMemoryChannelStore : IChannelStore
     public Task<IReadOnlyList<ChannelSummary>> ListForMemberAsync(string userId, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<ChannelSummary>>(Channels
             .Where(c => c.IsMember && !c.IsArchived)
-            .Select(c => new ChannelSummary(c.ChannelId, c.Name, c.Kind, ReadCursors.GetValueOrDefault(c.ChannelId), 0, c.Name, 0))
+            .Select(c => new ChannelSummary(c.ChannelId, c.Name, c.Kind, ReadCursors.GetValueOrDefault(c.ChannelId), 0, c.Name, 0)
+            {
+                PeerIds = Peers.GetValueOrDefault(c.ChannelId, []),
+            })
             .ToList());
 
     public Dictionary<Guid, long> ReadCursors { get; } = [];
+
+    /// <summary>The other people of direct messages, by channel.</summary>
+    public Dictionary<Guid, IReadOnlyList<string>> Peers { get; } = [];
 
     public Task<bool> AddAsync(Channel channel, CancellationToken cancellationToken)
     {

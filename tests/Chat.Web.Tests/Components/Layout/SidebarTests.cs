@@ -41,4 +41,42 @@ public class SidebarTests : ComponentTestContext
         sidebar.TotalUnread.ShouldBe(0);
         Channels.ReadCursors[_random].ShouldBe(2);
     }
+
+    [Fact]
+    public async Task Mentions_count_separately_and_thread_only_replies_do_not_make_a_channel_unread()
+    {
+        var sidebar = Services.GetRequiredService<Sidebar>();
+        await sidebar.LoadAsync();
+        var root = Messages.Add(_random, "plan?", sender: "bob");
+        await Events.DeliverAsync(new MessagePosted(root));
+
+        await Events.DeliverAsync(new MessagePosted(Messages.Reply(root, "in the thread", sender: "carol")));
+        await Events.DeliverAsync(new MessagePosted(
+            Messages.Add(_random, "@ann can you?", sender: "bob") with { MentionedUserIds = [UserId] }));
+
+        var random = sidebar.Channels.Single(c => c.Name == "random");
+        random.Unread.ShouldBe(2);
+        random.Mentions.ShouldBe(1);
+
+        await sidebar.ViewingAsync(_random, 3);
+        sidebar.Channels.Single(c => c.Name == "random").Mentions.ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task A_direct_message_partners_presence_follows_them_live_until_the_sidebar_is_disposed()
+    {
+        var direct = Guid.NewGuid();
+        Channels.Channels.Add(new ChannelAccess(direct, "dm-bob", ChannelKind.Direct, false, ChannelRole.Member));
+        Channels.Peers[direct] = ["bob"];
+        Presence.Set("bob", Chat.Application.Presence.PresenceStatus.Online);
+        var sidebar = Services.GetRequiredService<Sidebar>();
+        await sidebar.LoadAsync();
+        sidebar.PresenceOf("bob").ShouldBe(Chat.Application.Presence.PresenceStatus.Online);
+
+        Presence.Set("bob", Chat.Application.Presence.PresenceStatus.DoNotDisturb);
+        sidebar.PresenceOf("bob").ShouldBe(Chat.Application.Presence.PresenceStatus.DoNotDisturb);
+
+        sidebar.Dispose();
+        Presence.WatcherCount.ShouldBe(0);
+    }
 }
