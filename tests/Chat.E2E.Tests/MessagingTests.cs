@@ -263,4 +263,41 @@ public sealed class MessagingTests(DemoWorkspaceFixture browser) : IClassFixture
         await Expect(bob.Page.Locator("#channel-not-found")).ToContainTextAsync("does not exist or you do not have access");
         await Expect(bob.Page.Locator("#sidebar-channels")).Not.ToContainTextAsync("engineering");
     }
+
+    [Fact]
+    public async Task A_reply_in_a_thread_updates_the_reply_count_live_and_mentions_complete_and_highlight()
+    {
+        var alice = await SignInAsync("alice@demo.chat");
+        var bob = await SignInAsync("bob@demo.chat");
+        await alice.OpenChannelAsync("random");
+        await bob.OpenChannelAsync("random");
+        var run = Guid.NewGuid().ToString("N")[..8];
+        await alice.SendAsync($"{run} who reviews the release notes?");
+        var bobsRoot = bob.Page.Locator("#message-list .message").Filter(new() { HasText = run });
+        await Expect(bobsRoot).ToHaveCountAsync(1);
+
+        await bobsRoot.HoverAsync();
+        await bobsRoot.Locator("[data-action='reply']").ClickAsync();
+        var reply = bob.Page.Locator("#thread-composer-input");
+        await reply.PressSequentiallyAsync("@ali");
+        await Expect(bob.Page.Locator("#thread-composer-mentions [data-handle='alice']")).ToBeVisibleAsync();
+        await reply.PressAsync("Enter");
+        await Expect(reply).ToHaveValueAsync("@alice ");
+        await reply.PressSequentiallyAsync($"I will, {run}");
+        await reply.PressAsync("Enter");
+
+        var alicesRoot = alice.Page.Locator("#message-list .message").Filter(new() { HasText = $"{run} who reviews" });
+        await Expect(alicesRoot.Locator(".thread-count")).ToHaveTextAsync("1 reply");
+        await Expect(alice.Messages.Filter(new() { HasText = $"I will, {run}" })).ToHaveCountAsync(0);
+
+        await alicesRoot.Locator(".thread-summary").ClickAsync();
+        var alicesReply = alice.Page.Locator("#thread-panel .message").Filter(new() { HasText = $"I will, {run}" });
+        await Expect(alicesReply).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("mentions-me"));
+        await Expect(alicesReply.Locator(".mention")).ToHaveTextAsync("@alice");
+        await alice.Page.Keyboard.PressAsync("Escape");
+        await Expect(alice.Page.Locator("#thread-panel")).ToHaveCountAsync(0);
+
+        await alice.Page.Locator("#threads-link").ClickAsync();
+        await Expect(alice.Page.Locator("#followed-threads li").Filter(new() { HasText = run })).ToHaveCountAsync(1);
+    }
 }
