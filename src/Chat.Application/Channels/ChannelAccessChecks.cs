@@ -1,4 +1,6 @@
+using Chat.Application.Common;
 using Chat.Application.Messages;
+using Chat.Domain.Users;
 using Chat.Domain.Channels;
 using Chat.Domain.Common;
 
@@ -22,6 +24,21 @@ internal static class ChannelAccessChecks
         var message = await messages.FindAsync(messageId, cancellationToken);
         var access = message is null ? null : await channels.GetAccessAsync(message.ChannelId, userId, cancellationToken);
         return access is { CanRead: true } ? (message!, access) : ChannelErrors.MessageNotFound;
+    }
+
+    /// <summary>The actor's access to a channel they may manage (owner or workspace administrator); otherwise why not.</summary>
+    public static async Task<Result<ChannelAccess>> ManageableAsync(
+        this IChannelStore channels, Guid channelId, Actor actor, CancellationToken cancellationToken)
+    {
+        var readable = await channels.ReadableAsync(channelId, actor.UserId!, cancellationToken);
+        if (!readable.Succeeded)
+        {
+            return readable.Error!;
+        }
+
+        return readable.Value.CanManage(actor.IsInRole(WorkspaceRoles.WorkspaceAdmin))
+            ? readable.Value
+            : Error.Forbidden("channel.not_owner", "Only the channel's owner or a workspace administrator can do that.");
     }
 
     /// <summary>Why the user may not post or react here, or null when they may.</summary>

@@ -1,4 +1,5 @@
 using Chat.Domain.Channels;
+using Chat.Domain.Common;
 
 namespace Chat.Application.Channels;
 
@@ -19,6 +20,12 @@ public interface IChannelStore
 
     /// <summary>Public channels that are not archived, with member counts and whether the user is in them.</summary>
     Task<IReadOnlyList<PublicChannel>> ListPublicAsync(string userId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Loads the channel, applies <paramref name="change"/> and stores it when it succeeded; a name another channel
+    /// has fails with "name taken". Returns the channel as it is now.
+    /// </summary>
+    Task<Result<Channel>> ChangeAsync(Guid channelId, Func<Channel, Result> change, CancellationToken cancellationToken);
 
     /// <summary>The ids of the channel's members.</summary>
     Task<IReadOnlyList<string>> ListMemberIdsAsync(Guid channelId, CancellationToken cancellationToken);

@@ -28,3 +28,9 @@ public sealed record MessagePinChanged(MessageDto Message) : ChatEvent(Message.C
 
 /// <summary>A thread got a reply; the root carries the new summary, and its reply count says which copy is newer.</summary>
 public sealed record ThreadUpdated(MessageDto Root) : ChatEvent(Root.ChannelId);
+
+/// <summary>A channel was renamed, described, archived or unarchived; viewers take its new name and state.</summary>
+public sealed record ChannelChanged(Guid ChannelId, string Name, bool IsArchived) : ChatEvent(ChannelId);
+
+/// <summary>People joined or left a channel, or were added or removed; also sent to each of them.</summary>
+public sealed record MembersChanged(Guid ChannelId, IReadOnlyList<string> Added, IReadOnlyList<string> Removed) : ChatEvent(ChannelId);

@@ -12,4 +12,10 @@ public interface IChatEvents
     /// Use cases check read access before they subscribe on a user's behalf.
     /// </summary>
     IDisposable Subscribe(Guid channelId, Func<ChatEvent, Task> handler);
+
+    /// <summary>Publishes an event to a user's own stream (all their tabs and clients), e.g. being added to a channel.</summary>
+    void PublishToUser(string userId, ChatEvent chatEvent);
+
+    /// <summary>Calls <paramref name="handler"/> for each event sent to the user until the returned handle is disposed.</summary>
+    IDisposable SubscribeUser(string userId, Func<ChatEvent, Task> handler);
 }

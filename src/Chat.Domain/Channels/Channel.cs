@@ -112,6 +112,30 @@ public sealed class Channel
         return Result.Success();
     }
 
+    /// <summary>Gives a public or private channel a new name; direct messages keep the name made from their members.</summary>
+    public Result Rename(ChannelName name)
+    {
+        if (Kind is not (ChannelKind.Public or ChannelKind.Private))
+        {
+            return Error.Invalid("channel.rename_direct", "Direct messages have no name to change.");
+        }
+
+        Name = name.Value;
+        return Result.Success();
+    }
+
+    /// <summary>Archives the channel (read-only, out of the sidebar) or brings it back.</summary>
+    public Result SetArchived(bool archived)
+    {
+        if (Kind is not (ChannelKind.Public or ChannelKind.Private))
+        {
+            return Error.Invalid("channel.archive_direct", "Direct messages cannot be archived.");
+        }
+
+        IsArchived = archived;
+        return Result.Success();
+    }
+
     public bool HasMember(string userId) => _members.Any(m => m.UserId == userId);
 
     private static string DirectName(IEnumerable<string> sortedMemberIds)

@@ -9,6 +9,13 @@ public sealed record ChannelAccess(Guid ChannelId, string Name, ChannelKind Kind
     /// <summary>Public channels are readable by everyone in the workspace; all others only by their members.</summary>
     public bool CanRead => Kind == ChannelKind.Public || IsMember;
 
+    /// <summary>
+    /// Renaming, describing, archiving and managing members of a public or private channel is for its owner and
+    /// for workspace administrators.
+    /// </summary>
+    public bool CanManage(bool isAdministrator) =>
+        Kind is ChannelKind.Public or ChannelKind.Private && (Role == ChannelRole.Owner || isAdministrator);
+
     /// <summary>Only members post, and nobody posts to an archived channel.</summary>
     public bool CanPost => IsMember && !IsArchived;
 }

@@ -1,5 +1,6 @@
 using Chat.Application.Channels;
 using Chat.Domain.Channels;
+using Chat.Domain.Common;
 using Chat.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -92,6 +93,43 @@ internal sealed class ChannelStore(IDbContextFactory<ChatDbContext> contexts) : 
                 db.ChannelMembers.Any(m => m.ChannelId == c.Id && m.UserId == userId)))
             .ToListAsync(cancellationToken);
     }
+
+    public async Task<Result<Channel>> ChangeAsync(Guid channelId, Func<Channel, Result> change, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var channel = await db.Channels.SingleOrDefaultAsync(c => c.Id == channelId, cancellationToken);
+        if (channel is null)
+        {
+            return Error.NotFound("channel.not_found", "That channel does not exist or you do not have access to it.");
+        }
+
+        var changed = change(channel);
+        if (!changed.Succeeded)
+        {
+            return changed.Error!;
+        }
+
+        if (db.Entry(channel).Property(c => c.Name).IsModified
+            && await db.Channels.AnyAsync(c => c.Name == channel.Name && c.Id != channelId, cancellationToken))
+        {
+            return NameTaken(channel.Name);
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Someone took the name between the check and the update; the unique index decided.
+            return NameTaken(channel.Name);
+        }
+
+        return channel;
+    }
+
+    private static Error NameTaken(string name) =>
+        Error.Conflict("channel.name_taken", $"A channel named #{name} already exists.");
 
     public async Task<IReadOnlyList<string>> ListMemberIdsAsync(Guid channelId, CancellationToken cancellationToken)
     {

@@ -6,16 +6,28 @@ using Microsoft.Extensions.Logging;
 namespace Chat.Infrastructure.Events;
 
 /// <summary>
-/// Delivers events to the subscribers of this process, per channel. A slow or failing subscriber never
+/// Delivers events to the subscribers of this process, per channel and per user. A slow or failing subscriber never
 /// holds up the publisher or the other subscribers.
 /// </summary>
 internal sealed partial class InProcessChatEvents(ILogger<InProcessChatEvents> logger) : IChatEvents
 {
-    private readonly ConcurrentDictionary<Guid, ImmutableList<Subscription>> _byChannel = new();
+    private readonly ConcurrentDictionary<string, ImmutableList<Subscription>> _byAudience = new(StringComparer.Ordinal);
 
-    public void Publish(ChatEvent chatEvent)
+    public void Publish(ChatEvent chatEvent) => Deliver(ChannelKey(chatEvent.ChannelId), chatEvent);
+
+    public IDisposable Subscribe(Guid channelId, Func<ChatEvent, Task> handler) => Add(ChannelKey(channelId), handler);
+
+    public void PublishToUser(string userId, ChatEvent chatEvent) => Deliver(UserKey(userId), chatEvent);
+
+    public IDisposable SubscribeUser(string userId, Func<ChatEvent, Task> handler) => Add(UserKey(userId), handler);
+
+    private static string ChannelKey(Guid channelId) => "c:" + channelId.ToString("N");
+
+    private static string UserKey(string userId) => "u:" + userId;
+
+    private void Deliver(string audience, ChatEvent chatEvent)
     {
-        if (!_byChannel.TryGetValue(chatEvent.ChannelId, out var subscribers))
+        if (!_byAudience.TryGetValue(audience, out var subscribers))
         {
             return;
         }
@@ -26,24 +38,24 @@ internal sealed partial class InProcessChatEvents(ILogger<InProcessChatEvents> l
         }
     }
 
-    public IDisposable Subscribe(Guid channelId, Func<ChatEvent, Task> handler)
+    private Subscription Add(string audience, Func<ChatEvent, Task> handler)
     {
-        var subscription = new Subscription(this, channelId, handler);
-        _byChannel.AddOrUpdate(channelId, [subscription], (_, list) => list.Add(subscription));
+        var subscription = new Subscription(this, audience, handler);
+        _byAudience.AddOrUpdate(audience, [subscription], (_, list) => list.Add(subscription));
         return subscription;
     }
 
     /// <summary>How many handlers watch the channel now (for tests and diagnostics).</summary>
     public int SubscriberCount(Guid channelId) =>
-        _byChannel.TryGetValue(channelId, out var subscribers) ? subscribers.Count : 0;
+        _byAudience.TryGetValue(ChannelKey(channelId), out var subscribers) ? subscribers.Count : 0;
 
     private void Unsubscribe(Subscription subscription)
     {
-        var remaining = _byChannel.AddOrUpdate(
-            subscription.ChannelId, [], (_, list) => list.Remove(subscription));
+        var remaining = _byAudience.AddOrUpdate(
+            subscription.Audience, [], (_, list) => list.Remove(subscription));
         if (remaining.IsEmpty)
         {
-            _byChannel.TryRemove(new KeyValuePair<Guid, ImmutableList<Subscription>>(subscription.ChannelId, remaining));
+            _byAudience.TryRemove(new KeyValuePair<string, ImmutableList<Subscription>>(subscription.Audience, remaining));
         }
     }
 
@@ -63,12 +75,13 @@ internal sealed partial class InProcessChatEvents(ILogger<InProcessChatEvents> l
     [LoggerMessage(Level = LogLevel.Warning, Message = "Delivering {Event} for channel {ChannelId} failed")]
     private partial void LogDeliveryFailed(Exception exception, string @event, Guid channelId);
 
-    private sealed class Subscription(InProcessChatEvents owner, Guid channelId, Func<ChatEvent, Task> handler)
+    private sealed class Subscription(InProcessChatEvents owner, string audience, Func<ChatEvent, Task> handler)
         : IDisposable
     {
         private int _disposed;
 
-        public Guid ChannelId { get; } = channelId;
+        /// <summary>"c:" and a channel id, or "u:" and a user id.</summary>
+        public string Audience { get; } = audience;
 
         public Func<ChatEvent, Task> Handler { get; } = handler;
 

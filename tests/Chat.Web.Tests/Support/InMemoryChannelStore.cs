@@ -45,6 +45,10 @@ public sealed class InMemoryChannelStore : IChannelStore
             .Select(c => new PublicChannel(c.ChannelId, c.Name, "", c.IsMember ? 1 : 0, c.IsMember))
             .ToList());
 
+    public Task<Chat.Domain.Common.Result<Channel>> ChangeAsync(
+        Guid channelId, Func<Channel, Chat.Domain.Common.Result> change, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("Component tests do not change channels.");
+
     public Task<IReadOnlyList<string>> ListMemberIdsAsync(Guid channelId, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<string>>([]);
 

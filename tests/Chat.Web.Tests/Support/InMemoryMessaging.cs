@@ -158,6 +158,31 @@ public sealed class RecordingChatEvents : IChatEvents
         }
     }
 
+    public List<(string UserId, ChatEvent Event)> ToUsers { get; } = [];
+
+    private readonly List<(string UserId, Func<ChatEvent, Task> Handler)> _userSubscribers = [];
+
+    public int UserSubscriberCount => _userSubscribers.Count;
+
+    public void PublishToUser(string userId, ChatEvent chatEvent)
+    {
+        ToUsers.Add((userId, chatEvent));
+        foreach (var (subscriber, handler) in _userSubscribers.ToList())
+        {
+            if (subscriber == userId)
+            {
+                handler(chatEvent).GetAwaiter().GetResult();
+            }
+        }
+    }
+
+    public IDisposable SubscribeUser(string userId, Func<ChatEvent, Task> handler)
+    {
+        var entry = (userId, handler);
+        _userSubscribers.Add(entry);
+        return new Unsubscriber(() => _userSubscribers.Remove(entry));
+    }
+
     public IDisposable Subscribe(Guid channelId, Func<ChatEvent, Task> handler)
     {
         var entry = (channelId, handler);

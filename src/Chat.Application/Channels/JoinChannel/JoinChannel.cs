@@ -1,4 +1,5 @@
 using Chat.Application.Common;
+using Chat.Application.Events;
 using Chat.Domain.Channels;
 using Chat.Domain.Common;
 
@@ -7,7 +8,7 @@ namespace Chat.Application.Channels.JoinChannel;
 public sealed record JoinChannel(Guid ChannelId);
 
 /// <summary>Joins a public channel; private channels are entered only by invitation.</summary>
-public sealed class JoinChannelHandler(ICurrentActor currentActor, IChannelStore channels, TimeProvider clock)
+public sealed class JoinChannelHandler(ICurrentActor currentActor, IChannelStore channels, IChatEvents events, TimeProvider clock)
     : IUseCase<JoinChannel, Done>
 {
     public async Task<Result<Done>> HandleAsync(JoinChannel request, CancellationToken cancellationToken = default)
@@ -42,6 +43,7 @@ public sealed class JoinChannelHandler(ICurrentActor currentActor, IChannelStore
         }
 
         await channels.AddMemberAsync(request.ChannelId, userId.Value, clock.GetUtcNow(), cancellationToken);
+        events.PublishMembersChanged(new MembersChanged(request.ChannelId, [userId.Value], []));
         return Done.Instance;
     }
 }

@@ -1,4 +1,5 @@
 using Chat.Application.Common;
+using Chat.Application.Events;
 using Chat.Domain.Channels;
 using Chat.Domain.Common;
 
@@ -7,7 +8,7 @@ namespace Chat.Application.Channels.LeaveChannel;
 public sealed record LeaveChannel(Guid ChannelId);
 
 /// <summary>Leaves a channel. Direct messages are not left; they are closed (a later capability).</summary>
-public sealed class LeaveChannelHandler(ICurrentActor currentActor, IChannelStore channels)
+public sealed class LeaveChannelHandler(ICurrentActor currentActor, IChannelStore channels, IChatEvents events)
     : IUseCase<LeaveChannel, Done>
 {
     public async Task<Result<Done>> HandleAsync(LeaveChannel request, CancellationToken cancellationToken = default)
@@ -34,6 +35,7 @@ public sealed class LeaveChannelHandler(ICurrentActor currentActor, IChannelStor
         if (access.IsMember)
         {
             await channels.RemoveMemberAsync(request.ChannelId, userId.Value, cancellationToken);
+            events.PublishMembersChanged(new MembersChanged(request.ChannelId, [], [userId.Value]));
         }
 
         return Done.Instance;

@@ -1,5 +1,6 @@
 using Chat.Application.Channels;
 using Chat.Application.Common;
+using Chat.Application.Events;
 using Chat.Domain.Channels;
 using Chat.Domain.Common;
 
@@ -10,7 +11,7 @@ public sealed record OpenDirectMessage(IReadOnlyList<string> UserIds);
 
 /// <summary>Opens the direct or group conversation with these people, creating it the first time.</summary>
 public sealed class OpenDirectMessageHandler(
-    ICurrentActor currentActor, IUserDirectory directory, IChannelStore channels, TimeProvider clock)
+    ICurrentActor currentActor, IUserDirectory directory, IChannelStore channels, IChatEvents events, TimeProvider clock)
     : IUseCase<OpenDirectMessage, ChannelAccess>
 {
     public async Task<Result<ChannelAccess>> HandleAsync(OpenDirectMessage request, CancellationToken cancellationToken = default)
@@ -40,7 +41,12 @@ public sealed class OpenDirectMessageHandler(
         }
 
         // Adding fails when the conversation exists already; either way it is found by its derived name.
-        await channels.AddAsync(channel.Value, cancellationToken);
+        if (await channels.AddAsync(channel.Value, cancellationToken))
+        {
+            // The others' sidebars list the new conversation at once, before its first message.
+            events.PublishMembersChanged(new MembersChanged(channel.Value.Id, [.. channel.Value.Members.Select(m => m.UserId)], []));
+        }
+
         var opened = await channels.FindByNameAsync(channel.Value.Name, userId.Value, cancellationToken);
         return opened is { IsMember: true } ? opened : ChannelErrors.NotFound;
     }

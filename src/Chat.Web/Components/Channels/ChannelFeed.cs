@@ -21,6 +21,7 @@ public sealed class ChannelFeed(
     private IDisposable? _subscription;
     private Func<Func<Task>, Task> _dispatch = work => work();
     private Action _changed = () => { };
+    private Func<ChatEvent, Task> _channelEvent = _ => Task.CompletedTask;
     private Guid _channelId;
     private bool _loaded;
 
@@ -39,11 +40,17 @@ public sealed class ChannelFeed(
     /// Starts watching, then loads the newest page, or the page around <paramref name="aroundSequence"/> when
     /// jumping to a message; events arriving meanwhile are applied after it.
     /// </summary>
+    /// <param name="channelEvent">Told of changes to the channel itself (renamed, archived, members), after the feed's own.</param>
     public async Task<Result> StartAsync(
-        Guid channelId, Func<Func<Task>, Task> dispatch, Action changed, long? aroundSequence = null)
+        Guid channelId,
+        Func<Func<Task>, Task> dispatch,
+        Action changed,
+        long? aroundSequence = null,
+        Func<ChatEvent, Task>? channelEvent = null)
     {
         Stop();
         (_channelId, _dispatch, _changed) = (channelId, dispatch, changed);
+        _channelEvent = channelEvent ?? (_ => Task.CompletedTask);
         _typing = new TypingTracker(clock, dispatch, changed);
         _viewerId = (await currentActor.GetAsync()).UserId;
         var watching = await watch.HandleAsync(new WatchChannel(channelId, OnEventAsync));
@@ -149,6 +156,9 @@ public sealed class ChannelFeed(
                 break;
             case UserTyping typing when typing.UserId != _viewerId:
                 _typing?.Typing(typing.UserId, typing.DisplayName);
+                break;
+            case ChannelChanged or MembersChanged:
+                await _channelEvent(chatEvent);
                 break;
         }
     }

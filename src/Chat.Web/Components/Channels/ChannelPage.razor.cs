@@ -104,7 +104,11 @@ public partial class ChannelPage
         }
 
         _openedAt = Sequence;
+        await OpenAsync();
+    }
 
+    private async Task OpenAsync()
+    {
         _editingMessageId = null;
         _pinned = null;
         _keepUnread = false;
@@ -119,7 +123,7 @@ public partial class ChannelPage
         (_channel, _notFound) = (opened.Value, null);
         await Sidebar.LoadAsync();
         var lastRead = Sidebar.LastReadOf(_channel.ChannelId);
-        var started = await Feed.StartAsync(_channel.ChannelId, InvokeAsync, OnFeedChanged, Sequence);
+        var started = await Feed.StartAsync(_channel.ChannelId, InvokeAsync, OnFeedChanged, Sequence, OnChannelEventAsync);
         if (!started.Succeeded)
         {
             _notFound = started.Error!.Message;

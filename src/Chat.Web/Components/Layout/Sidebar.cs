@@ -4,6 +4,7 @@ using Chat.Application.Channels.MarkRead;
 using Chat.Application.Common;
 using Chat.Application.Events;
 using Chat.Application.Messages.WatchChannel;
+using Chat.Application.Channels.WatchMyEvents;
 using Chat.Application.Presence;
 using Chat.Application.Presence.WatchPresence;
 using Chat.Domain.Channels;
@@ -18,9 +19,11 @@ public sealed class Sidebar(
     ListMyChannelsHandler listMyChannels,
     WatchChannelHandler watchChannel,
     WatchPresenceHandler watchPresence,
+    WatchMyEventsHandler watchMyEvents,
     MarkReadHandler markRead,
     ICurrentActor currentActor) : IDisposable
 {
+    private IDisposable? _mine;
     private Dictionary<string, PresenceStatus> _presence = [];
     private readonly Lock _gate = new();
     private readonly List<IDisposable> _subscriptions = [];
@@ -145,6 +148,7 @@ public sealed class Sidebar(
 
     public void Dispose()
     {
+        _mine?.Dispose();
         StopWatching();
         lock (_gate)
         {
@@ -174,6 +178,13 @@ public sealed class Sidebar(
     private async Task LoadOnceAsync()
     {
         _userId = (await currentActor.GetAsync()).UserId;
+
+        // Watching the user's own events starts before listing, so a conversation opened with them meanwhile is not missed.
+        if (_mine is null && await watchMyEvents.HandleAsync(new WatchMyEvents(OnMyEventAsync)) is { Succeeded: true } mine)
+        {
+            _mine = mine.Value;
+        }
+
         var listed = await listMyChannels.HandleAsync(new ListMyChannels());
         if (!listed.Succeeded)
         {
@@ -211,8 +222,16 @@ public sealed class Sidebar(
         NotifyChanged();
     }
 
+    // Added to or removed from a conversation, from any tab or by anyone: list the conversations again.
+    private Task OnMyEventAsync(ChatEvent chatEvent) => chatEvent is MembersChanged ? RefreshAsync() : Task.CompletedTask;
+
     private Task OnEventAsync(ChatEvent chatEvent)
     {
+        if (chatEvent is ChannelChanged)
+        {
+            return RefreshAsync();
+        }
+
         if (chatEvent is not MessagePosted posted)
         {
             return Task.CompletedTask;
