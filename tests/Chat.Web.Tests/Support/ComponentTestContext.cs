@@ -84,6 +84,7 @@ public abstract class ComponentTestContext : BunitContext, IAsyncLifetime
         Services.AddScoped<ListFollowedThreadsHandler>();
         Services.AddScoped<SuggestMentionsHandler>();
         Services.AddScoped<PresenceCircuit>();
+        Services.AddScoped<Chat.Application.Channels.ArchiveChannel.ArchiveChannelHandler>();
         Services.AddScoped<Chat.Application.Channels.WatchMyEvents.WatchMyEventsHandler>();
         Services.AddScoped<ViewerClock>();
         Profiles.Profiles[UserId] = new UserProfile(UserId, "ann.lee@example.com", "Ann Lee", ThemePreference.Light);
