@@ -74,9 +74,13 @@ public sealed class ChatPages(IPage page)
         await Page.Locator("#channel-title").Filter(new() { HasText = name }).WaitForAsync();
     }
 
+    /// <summary>The composer handles keys (Enter, @) once its script is wired; before that Enter only breaks the line.</summary>
+    public Task WaitForComposerAsync(string id = "composer") => Page.Locator($"#{id}[data-ready='true']").WaitForAsync();
+
     /// <summary>Types a message and presses Enter, as a person does.</summary>
     public async Task SendAsync(string text)
     {
+        await WaitForComposerAsync();
         await Composer.FillAsync(text);
         await Composer.PressAsync("Enter");
     }

@@ -30,6 +30,7 @@ public sealed class MessagingTests(DemoWorkspaceFixture browser) : IClassFixture
         await bob.OpenChannelAsync("random");
         var word = $"hello-{Guid.NewGuid():N}";
 
+        await alice.WaitForComposerAsync();
         await alice.Composer.FillAsync($"{word} line one");
         await alice.Composer.PressAsync("Shift+Enter");
         await alice.Composer.PressSequentiallyAsync("line two");
@@ -208,6 +209,7 @@ public sealed class MessagingTests(DemoWorkspaceFixture browser) : IClassFixture
         await alice.OpenChannelAsync("engineering");
         await erin.OpenChannelAsync("engineering");
 
+        await alice.WaitForComposerAsync();
         await alice.Composer.PressSequentiallyAsync("Deploying now");
 
         await Expect(erin.Page.Locator("#typing-indicator")).ToHaveTextAsync("Alice Admin is typing…");
@@ -245,6 +247,7 @@ public sealed class MessagingTests(DemoWorkspaceFixture browser) : IClassFixture
         var tooLong = new string('x', 16_001);
         var before = await alice.Messages.CountAsync();
 
+        await alice.WaitForComposerAsync();
         await alice.Composer.FillAsync(tooLong);
         await alice.Composer.PressAsync("Enter");
 
@@ -279,6 +282,7 @@ public sealed class MessagingTests(DemoWorkspaceFixture browser) : IClassFixture
         await bobsRoot.HoverAsync();
         await bobsRoot.Locator("[data-action='reply']").ClickAsync();
         var reply = bob.Page.Locator("#thread-composer-input");
+        await bob.WaitForComposerAsync("thread-composer");
         await reply.PressSequentiallyAsync("@ali");
         await Expect(bob.Page.Locator("#thread-composer-mentions [data-handle='alice']")).ToBeVisibleAsync();
         await reply.PressAsync("Enter");
@@ -294,6 +298,7 @@ public sealed class MessagingTests(DemoWorkspaceFixture browser) : IClassFixture
         var alicesReply = alice.Page.Locator("#thread-panel .message").Filter(new() { HasText = $"I will, {run}" });
         await Expect(alicesReply).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("mentions-me"));
         await Expect(alicesReply.Locator(".mention")).ToHaveTextAsync("@alice");
+        await alice.Page.Locator("#thread-panel[data-ready='true']").WaitForAsync();
         await alice.Page.Keyboard.PressAsync("Escape");
         await Expect(alice.Page.Locator("#thread-panel")).ToHaveCountAsync(0);
 

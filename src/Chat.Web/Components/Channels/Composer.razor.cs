@@ -86,9 +86,7 @@ public partial class Composer : IAsyncDisposable
         {
             _module = await JS.InvokeAsync<IJSObjectReference>("import", "./Components/Channels/Composer.razor.js");
             _self = DotNetObjectReference.Create(this);
-            // Suggestions listen first, so Enter picks a person rather than sending while the list is open.
-            await _module.InvokeVoidAsync("suggestMentions", _input, _suggestions, _self);
-            await _module.InvokeVoidAsync("sendOnEnter", _input, _form, _self, ThreadRootId is null);
+            await _module.InvokeVoidAsync("attach", _form, _input, _suggestions, _self, ThreadRootId is null);
         }
     }
 

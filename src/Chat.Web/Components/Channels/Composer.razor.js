@@ -1,3 +1,11 @@
+// Wires the composer's keys in one call: suggestions listen first, so Enter picks a person rather than sending
+// while the list is open. The form is marked ready after, so a browser test types only once keys are handled.
+export function attach(form, input, list, dotnet, editLast) {
+    suggestMentions(input, list, dotnet);
+    sendOnEnter(input, form, dotnet, editLast);
+    form.dataset.ready = 'true';
+}
+
 // Enter sends the message; Shift+Enter (and Enter while an IME composes) inserts a new line.
 // With editLast, Up in the empty box asks the composer to edit the viewer's last message.
 export function sendOnEnter(input, form, dotnet, editLast) {

@@ -1,4 +1,4 @@
-// Esc closes the thread panel, unless something inside the page is using Esc itself (an editor, a menu, a dialog).
+// Esc closes the thread panel (marked ready once it listens), unless something inside the page is using Esc itself (an editor, a menu, a dialog).
 const listeners = new WeakMap();
 
 export function closeOnEscape(panel, dotnet) {
@@ -14,6 +14,7 @@ export function closeOnEscape(panel, dotnet) {
     };
     document.addEventListener('keydown', listener);
     listeners.set(panel, listener);
+    panel.dataset.ready = 'true';
 }
 
 export function stopClosingOnEscape(panel) {
