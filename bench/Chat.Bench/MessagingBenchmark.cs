@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Text.Json;
 using Chat.Application.Channels;
 using Chat.Application.Common;
-using Chat.Application.Events;
 using Chat.Application.Messages;
 using Chat.Application.Messages.GetHistory;
 using Chat.Application.Messages.SendMessage;
@@ -79,13 +78,8 @@ internal static class MessagingBenchmark
         return 0;
     }
 
-    private static SendMessageHandler SendHandler(BenchWorkspace workspace, string userId) => new(
-        new FixedActor(userId),
-        workspace.Services.GetRequiredService<IChannelStore>(),
-        workspace.Services.GetRequiredService<IMessageStore>(),
-        workspace.Services.GetRequiredService<IChatEvents>(),
-        workspace.Services.GetRequiredService<IRateLimits>(),
-        TimeProvider.System);
+    private static SendMessageHandler SendHandler(BenchWorkspace workspace, string userId) =>
+        ActivatorUtilities.CreateInstance<SendMessageHandler>(workspace.Services, (ICurrentActor)new FixedActor(userId));
 
     private static async Task<(List<string> Users, Guid General, Guid Random)> DemoIdsAsync(BenchWorkspace workspace)
     {

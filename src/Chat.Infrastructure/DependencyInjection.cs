@@ -38,6 +38,8 @@ public static class DependencyInjection
         services.AddJobs();
 
         services.AddSingleton<IChannelStore, ChannelStore>();
+        services.AddSingleton<MessageReader>();
+        services.AddSingleton<MessageWriter>();
         services.AddSingleton<IMessageStore, MessageStore>();
         services.AddSingleton<IThreadStore, ThreadStore>();
         services.AddSingleton<IPresence, PresenceTracker>();

@@ -23,7 +23,9 @@ public sealed class Message
         SenderId = senderId;
         ClientMessageId = clientMessageId;
         Body = body.Value;
-        CreatedAt = at;
+
+        // Kept to the millisecond, as every store keeps it, so the copy announced equals the copy read back later.
+        CreatedAt = at.AddTicks(-(at.Ticks % TimeSpan.TicksPerMillisecond));
         Version = 1;
     }
 

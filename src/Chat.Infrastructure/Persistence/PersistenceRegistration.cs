@@ -12,9 +12,9 @@ internal static class PersistenceRegistration
         services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<DatabaseOptions>, DatabaseOptionsValidator>();
 
-        services.AddDbContextFactory<SqliteChatDbContext>((sp, options) =>
+        services.AddPooledDbContextFactory<SqliteChatDbContext>((sp, options) =>
             options.UseSqlite(SqliteConnectionString(sp)));
-        services.AddDbContextFactory<SqlServerChatDbContext>((sp, options) =>
+        services.AddPooledDbContextFactory<SqlServerChatDbContext>((sp, options) =>
             options.UseSqlServer(
                 sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString,
                 sql => sql.EnableRetryOnFailure()));
