@@ -106,6 +106,15 @@ internal sealed partial class MessageWriter : IAsyncDisposable, IDisposable
         }
     }
 
+    // The writer only adds rows and changes followers it detects itself: scanning every tracked entity on each Add
+    // would cost more than the insert.
+    private async Task<ChatDbContext> CreateContextAsync()
+    {
+        var db = await _contexts.CreateDbContextAsync();
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        return db;
+    }
+
     /// <summary>After a failure the context may hold half a batch or a broken connection: start over with a new one.</summary>
     private async Task ResetAsync()
     {
@@ -118,7 +127,7 @@ internal sealed partial class MessageWriter : IAsyncDisposable, IDisposable
 
     private async Task WriteAsync(List<PendingSend> batch)
     {
-        var db = _db ??= await _contexts.CreateDbContextAsync();
+        var db = _db ??= await CreateContextAsync();
 
         // Retries are rare: a batch relies on the unique index to catch one, and is then stored one send at a time,
         // each checked first.
@@ -143,6 +152,7 @@ internal sealed partial class MessageWriter : IAsyncDisposable, IDisposable
                 created[send] = posted;
             }
 
+            db.ChangeTracker.DetectChanges();
             await db.SaveChangesAsync();
             await transaction.CommitAsync();
         }
