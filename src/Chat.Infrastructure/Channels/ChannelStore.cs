@@ -8,11 +8,43 @@ namespace Chat.Infrastructure.Channels;
 
 internal sealed class ChannelStore(IDbContextFactory<ChatDbContext> contexts) : IChannelStore
 {
-    public Task<ChannelAccess?> GetAccessAsync(Guid channelId, string userId, CancellationToken cancellationToken) =>
-        FindAsync(c => c.Id == channelId, userId, cancellationToken);
+    // Every channel and message use case starts here, so the query is compiled once: building it per call made EF
+    // compile a delegate for the nested member lookup each time, the send path's largest cost.
+    private static readonly Func<ChatDbContext, Guid, string, CancellationToken, Task<ChannelAccess?>> AccessById =
+        EF.CompileAsyncQuery((ChatDbContext db, Guid channelId, string userId, CancellationToken _) =>
+            db.Channels.AsNoTracking().Where(c => c.Id == channelId)
+                .Select(c => new ChannelAccess(
+                    c.Id,
+                    c.Name,
+                    c.Kind,
+                    c.IsArchived,
+                    db.ChannelMembers.Where(m => m.ChannelId == c.Id && m.UserId == userId)
+                        .Select(m => (ChannelRole?)m.Role).FirstOrDefault()))
+                .SingleOrDefault());
 
-    public Task<ChannelAccess?> FindByNameAsync(string name, string userId, CancellationToken cancellationToken) =>
-        FindAsync(c => c.Name == name, userId, cancellationToken);
+    private static readonly Func<ChatDbContext, string, string, CancellationToken, Task<ChannelAccess?>> AccessByName =
+        EF.CompileAsyncQuery((ChatDbContext db, string name, string userId, CancellationToken _) =>
+            db.Channels.AsNoTracking().Where(c => c.Name == name)
+                .Select(c => new ChannelAccess(
+                    c.Id,
+                    c.Name,
+                    c.Kind,
+                    c.IsArchived,
+                    db.ChannelMembers.Where(m => m.ChannelId == c.Id && m.UserId == userId)
+                        .Select(m => (ChannelRole?)m.Role).FirstOrDefault()))
+                .SingleOrDefault());
+
+    public async Task<ChannelAccess?> GetAccessAsync(Guid channelId, string userId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await AccessById(db, channelId, userId, cancellationToken);
+    }
+
+    public async Task<ChannelAccess?> FindByNameAsync(string name, string userId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await AccessByName(db, name, userId, cancellationToken);
+    }
 
     public async Task<IReadOnlyList<ChannelSummary>> ListForMemberAsync(string userId, CancellationToken cancellationToken)
     {
@@ -178,21 +210,5 @@ internal sealed class ChannelStore(IDbContextFactory<ChatDbContext> contexts) : 
         await db.ChannelMembers
             .Where(m => m.ChannelId == channelId && m.UserId == userId)
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.LastReadSequence, sequence - 1), cancellationToken);
-    }
-
-    private async Task<ChannelAccess?> FindAsync(
-        System.Linq.Expressions.Expression<Func<Channel, bool>> which, string userId, CancellationToken cancellationToken)
-    {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await db.Channels.AsNoTracking()
-            .Where(which)
-            .Select(c => new ChannelAccess(
-                c.Id,
-                c.Name,
-                c.Kind,
-                c.IsArchived,
-                db.ChannelMembers.Where(m => m.ChannelId == c.Id && m.UserId == userId)
-                    .Select(m => (ChannelRole?)m.Role).FirstOrDefault()))
-            .SingleOrDefaultAsync(cancellationToken);
     }
 }

@@ -72,21 +72,21 @@ internal sealed partial class MessageWriter : IAsyncDisposable, IDisposable
 
             try
             {
-                await WriteAsync(batch);
+                await WriteAsync(batch, findRepeats: false);
             }
-            catch (Exception e) when (batch.Count > 1)
+            catch (Exception e)
             {
-                LogBatchFailed(e, batch.Count);
+                // A retried send hit the unique index, or one send cannot be stored: go one by one, each checked.
+                if (e is not DbUpdateException)
+                {
+                    LogBatchFailed(e, batch.Count);
+                }
+
                 await ResetAsync();
                 foreach (var single in batch)
                 {
                     await WriteOneAsync(single);
                 }
-            }
-            catch (Exception e)
-            {
-                await ResetAsync();
-                batch[0].Result.TrySetException(e);
             }
 
             batch.Clear();
@@ -97,7 +97,7 @@ internal sealed partial class MessageWriter : IAsyncDisposable, IDisposable
     {
         try
         {
-            await WriteAsync([send]);
+            await WriteAsync([send], findRepeats: true);
         }
         catch (Exception e)
         {
@@ -125,13 +125,13 @@ internal sealed partial class MessageWriter : IAsyncDisposable, IDisposable
         }
     }
 
-    private async Task WriteAsync(List<PendingSend> batch)
+    private async Task WriteAsync(List<PendingSend> batch, bool findRepeats)
     {
         var db = _db ??= await CreateContextAsync();
 
         // Retries are rare: a batch relies on the unique index to catch one, and is then stored one send at a time,
         // each checked first.
-        var (fresh, repeats) = batch.Count == 1 ? await SeparateRepeatsAsync(db, batch) : (batch, []);
+        var (fresh, repeats) = findRepeats ? await SeparateRepeatsAsync(db, batch) : (batch, []);
         var created = new Dictionary<PendingSend, Message>();
         if (fresh.Count > 0)
         {
