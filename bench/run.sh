@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs a benchmark in Release against a fresh database in a temp folder; the last line it prints is one JSON object.
-#   ./bench/run.sh messaging [--sends N] [--senders K] [--history-messages N]
+#   ./bench/run.sh messaging [--sends N] [--warm-up-sends N] [--senders K] [--history-messages N]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 [ $# -ge 1 ] || { echo "usage: bench/run.sh <messaging> [options]" >&2; exit 2; }

@@ -8,6 +8,6 @@ return args.FirstOrDefault() switch
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: bench/run.sh messaging [--sends N] [--senders K] [--history-messages N]");
+    Console.Error.WriteLine("usage: bench/run.sh messaging [--sends N] [--warm-up-sends N] [--senders K] [--history-messages N]");
     return 2;
 }
