@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using static Microsoft.Playwright.Assertions;
 
 namespace Chat.E2E.Tests;
@@ -304,5 +305,47 @@ public sealed class MessagingTests(DemoWorkspaceFixture browser) : IClassFixture
 
         await alice.Page.Locator("#threads-link").ClickAsync();
         await Expect(alice.Page.Locator("#followed-threads li").Filter(new() { HasText = run })).ToHaveCountAsync(1);
+    }
+
+    [Fact]
+    public async Task Scrolling_up_loads_older_history_page_by_page_until_the_first_message()
+    {
+        var name = $"history-{Guid.NewGuid():N}"[..20];
+        await SeedChannelAsync(name, "alice", count: 120);
+        var alice = await SignInAsync("alice@demo.chat");
+        await alice.Page.GotoAsync($"/c/{name}");
+        await alice.WaitUntilInteractiveAsync();
+        await Expect(alice.Messages).ToHaveCountAsync(50);
+
+        var list = alice.Page.Locator("#message-list");
+        await list.EvaluateAsync("list => list.scrollTop = 0");
+        await Expect(alice.Messages).ToHaveCountAsync(100);
+        await Expect(alice.Page.Locator("#message-71")).ToBeInViewportAsync();
+
+        await list.EvaluateAsync("list => list.scrollTop = 0");
+        await Expect(alice.Messages).ToHaveCountAsync(120);
+        await list.EvaluateAsync("list => list.scrollTop = 0");
+        await Expect(alice.Messages.First).ToHaveTextAsync("history message 1");
+        await Expect(alice.Page.Locator("#load-older")).ToHaveCountAsync(0);
+    }
+
+    /// <summary>A public channel owned by a demo user holding many messages, stored straight through the app's stores.</summary>
+    private async Task SeedChannelAsync(string name, string owner, int count)
+    {
+        var services = browser.App.Services;
+        var people = await services.GetRequiredService<Chat.Application.People.IUserDirectory>()
+            .SearchAsync(owner, 1, CancellationToken.None);
+        var ownerId = people.Single().Id;
+        var channel = Chat.Domain.Channels.Channel.Create(
+            Chat.Domain.Channels.ChannelName.Create(name).Value, Chat.Domain.Channels.ChannelKind.Public, ownerId, DateTimeOffset.UtcNow).Value;
+        (await services.GetRequiredService<Chat.Application.Channels.IChannelStore>().AddAsync(channel, CancellationToken.None)).ShouldBeTrue();
+        var messages = services.GetRequiredService<Chat.Application.Messages.IMessageStore>();
+        for (var i = 1; i <= count; i++)
+        {
+            await messages.AppendAsync(
+                new Chat.Application.Messages.NewMessage(
+                    channel.Id, ownerId, Guid.NewGuid(), Chat.Domain.Messages.MessageBody.Create($"history message {i}").Value, DateTimeOffset.UtcNow),
+                CancellationToken.None);
+        }
     }
 }

@@ -25,6 +25,15 @@ public sealed class ChannelFeed(
     private Guid _channelId;
     private bool _loaded;
 
+    /// <summary>
+    /// While the reader follows the newest messages, older ones beyond this many are let go, so a tab left open on a busy
+    /// channel all day holds (and renders) a bounded list; scrolling up loads them again by sequence.
+    /// </summary>
+    public const int MaxHeldWhileFollowing = 300;
+
+    /// <summary>Whether the reader is at the newest messages (the list tells); only then are the oldest let go. Default true.</summary>
+    public bool ReaderAtBottom { get; set; } = true;
+
     /// <summary>The messages held, oldest first, each sequence once.</summary>
     public IReadOnlyList<MessageDto> Messages { get; private set; } = [];
 
@@ -236,7 +245,17 @@ public sealed class ChannelFeed(
             await CatchUpAsync();
         }
 
+        LetOldestGo();
         _changed();
+    }
+
+    private void LetOldestGo()
+    {
+        if (ReaderAtBottom && Messages.Count > MaxHeldWhileFollowing + GetHistory.DefaultLimit)
+        {
+            Messages = Messages.Skip(Messages.Count - MaxHeldWhileFollowing).ToArray();
+            HasOlder = true;
+        }
     }
 
     private void Stop()
@@ -248,5 +267,6 @@ public sealed class ChannelFeed(
         _loaded = false;
         _early.Clear();
         Messages = [];
+        ReaderAtBottom = true;
     }
 }

@@ -7,8 +7,12 @@ namespace Chat.Web.Components.Channels;
 public partial class MessageList : IAsyncDisposable
 {
     private ElementReference _scroller;
+    private ElementReference _sentinel;
     private IJSObjectReference? _module;
+    private DotNetObjectReference<MessageList>? _self;
     private long _renderedLastSequence;
+    private bool _loadingOlder;
+    private bool _restoreScroll;
 
     /// <summary>The messages to show, oldest first. Default none.</summary>
     [Parameter]
@@ -21,6 +25,10 @@ public partial class MessageList : IAsyncDisposable
     /// <summary>Called when the user asks for older messages.</summary>
     [Parameter]
     public EventCallback OnLoadOlder { get; set; }
+
+    /// <summary>Called when the reader scrolls away from the newest messages (false) or back to them (true).</summary>
+    [Parameter]
+    public EventCallback<bool> OnReaderAtBottomChanged { get; set; }
 
     /// <summary>A message to scroll to and highlight (a jump link). Default none.</summary>
     [Parameter]
@@ -90,27 +98,87 @@ public partial class MessageList : IAsyncDisposable
         && previous.SenderId == message.SenderId
         && message.CreatedAt - previous.CreatedAt < TimeSpan.FromMinutes(5);
 
-    protected override async Task OnAfterRenderAsync(bool firstRender)
+    /// <summary>Called from the browser when the top of the list scrolls into view.</summary>
+    [JSInvokable]
+    public Task LoadOlderFromScrollAsync() => LoadOlderAsync();
+
+    /// <summary>Called from the browser when the reader leaves or reaches the newest messages.</summary>
+    [JSInvokable]
+    public Task ReaderAtBottomAsync(bool atBottom) => OnReaderAtBottomChanged.InvokeAsync(atBottom);
+
+    private async Task LoadOlderAsync()
     {
-        var last = Messages.Count == 0 ? 0 : Messages[^1].Sequence;
-        if (last == _renderedLastSequence)
+        if (!HasOlder || _loadingOlder)
         {
             return;
         }
 
-        // Follow new messages at the bottom, unless the reader scrolled up to read history.
-        _module ??= await JS.InvokeAsync<IJSObjectReference>("import", "./Components/Channels/MessageList.razor.js");
-        if (_renderedLastSequence == 0 && HighlightSequence is { } jumpTo)
+        _loadingOlder = true;
+        try
         {
-            await _module.InvokeVoidAsync("showMessage", _scroller, jumpTo);
-        }
-        else
-        {
-            await _module.InvokeVoidAsync("followNewMessages", _scroller, firstRender || _renderedLastSequence == 0);
-        }
+            // The page lands above what the reader sees; where they were reading stays where it is on screen.
+            if (_module is not null)
+            {
+                await _module.InvokeVoidAsync("rememberPosition", _scroller);
+                _restoreScroll = true;
+            }
 
-        _renderedLastSequence = last;
+            await OnLoadOlder.InvokeAsync();
+        }
+        finally
+        {
+            _loadingOlder = false;
+        }
     }
 
-    public ValueTask DisposeAsync() => _module.DisposeQuietlyAsync();
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        _module ??= await JS.InvokeAsync<IJSObjectReference>("import", "./Components/Channels/MessageList.razor.js");
+        if (_restoreScroll)
+        {
+            _restoreScroll = false;
+            await _module.InvokeVoidAsync("restorePosition", _scroller);
+        }
+
+        var last = Messages.Count == 0 ? 0 : Messages[^1].Sequence;
+        if (last != _renderedLastSequence)
+        {
+            // Follow new messages at the bottom, unless the reader scrolled up to read history.
+            if (_renderedLastSequence == 0 && HighlightSequence is { } jumpTo)
+            {
+                await _module.InvokeVoidAsync("showMessage", _scroller, jumpTo);
+            }
+            else
+            {
+                await _module.InvokeVoidAsync("followNewMessages", _scroller, firstRender || _renderedLastSequence == 0);
+            }
+
+            _renderedLastSequence = last;
+        }
+
+        // Watching starts once the list sits where the reader starts, so opening a channel loads no history early.
+        if (_self is null)
+        {
+            _self = DotNetObjectReference.Create(this);
+            await _module.InvokeVoidAsync("watchScrolling", _scroller, _sentinel, _self);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_module is not null)
+        {
+            try
+            {
+                await _module.InvokeVoidAsync("stopWatchingScrolling", _scroller);
+            }
+            catch (JSDisconnectedException)
+            {
+                // The page is gone, and its observers with it.
+            }
+        }
+
+        _self?.Dispose();
+        await _module.DisposeQuietlyAsync();
+    }
 }

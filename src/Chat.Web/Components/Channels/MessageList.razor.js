@@ -1,7 +1,8 @@
+const watchers = new WeakMap();
+
 // Keeps the newest message in view when the reader is already near the bottom.
 export function followNewMessages(list, force) {
-    const nearBottom = list.scrollHeight - list.scrollTop - list.clientHeight < 120;
-    if (force || nearBottom) {
+    if (force || isNearBottom(list)) {
         list.scrollTop = list.scrollHeight;
     }
 }
@@ -12,4 +13,50 @@ export function showMessage(list, sequence) {
     if (message) {
         message.scrollIntoView({ block: 'center' });
     }
+}
+
+// Asks for older messages when the top of the list comes near, and says when the reader leaves or reaches the bottom.
+export function watchScrolling(list, sentinel, dotnet) {
+    const observer = new IntersectionObserver(entries => {
+        if (entries.some(entry => entry.isIntersecting) && list.scrollHeight > list.clientHeight) {
+            dotnet.invokeMethodAsync('LoadOlderFromScrollAsync');
+        }
+    }, { root: list, rootMargin: '400px 0px 0px 0px' });
+    observer.observe(sentinel);
+
+    let atBottom = true;
+    const onScroll = () => {
+        const now = isNearBottom(list);
+        if (now !== atBottom) {
+            atBottom = now;
+            dotnet.invokeMethodAsync('ReaderAtBottomAsync', now);
+        }
+    };
+    list.addEventListener('scroll', onScroll, { passive: true });
+    watchers.set(list, { observer, onScroll });
+}
+
+export function stopWatchingScrolling(list) {
+    const watcher = watchers.get(list);
+    if (watcher) {
+        watcher.observer.disconnect();
+        list.removeEventListener('scroll', watcher.onScroll);
+        watchers.delete(list);
+    }
+}
+
+// Older messages are inserted above: remember the distance from the bottom, and put it back after they render.
+export function rememberPosition(list) {
+    list.dataset.fromBottom = String(list.scrollHeight - list.scrollTop);
+}
+
+export function restorePosition(list) {
+    const fromBottom = Number(list.dataset.fromBottom);
+    if (!Number.isNaN(fromBottom)) {
+        list.scrollTop = list.scrollHeight - fromBottom;
+    }
+}
+
+function isNearBottom(list) {
+    return list.scrollHeight - list.scrollTop - list.clientHeight < 120;
 }

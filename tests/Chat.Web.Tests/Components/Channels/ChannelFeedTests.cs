@@ -40,6 +40,31 @@ public class ChannelFeedTests : ComponentTestContext
     }
 
     [Fact]
+    public async Task A_reader_following_a_busy_channel_holds_a_bounded_window_and_one_reading_history_keeps_everything()
+    {
+        using var feed = await StartedFeedAsync();
+        for (var i = 1; i <= 400; i++)
+        {
+            await Events.DeliverAsync(new MessagePosted(Messages.Add(_general, $"live {i}")));
+        }
+
+        feed.Messages.Count.ShouldBeLessThanOrEqualTo(ChannelFeed.MaxHeldWhileFollowing + 50);
+        feed.Messages[^1].Body.ShouldBe("live 400");
+        feed.Messages.Select(m => m.Sequence).ShouldBe(
+            Enumerable.Range((int)feed.Messages[0].Sequence, feed.Messages.Count).Select(i => (long)i), "still dense, in order");
+        feed.HasOlder.ShouldBeTrue();
+
+        feed.ReaderAtBottom = false;
+        var held = feed.Messages.Count;
+        for (var i = 401; i <= 500; i++)
+        {
+            await Events.DeliverAsync(new MessagePosted(Messages.Add(_general, $"live {i}")));
+        }
+
+        feed.Messages.Count.ShouldBe(held + 100, "nothing is let go while the reader is up in the history");
+    }
+
+    [Fact]
     public async Task The_next_message_is_appended_and_a_repeated_event_is_ignored()
     {
         Messages.Add(_general, "first");

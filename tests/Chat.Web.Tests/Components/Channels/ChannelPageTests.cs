@@ -68,6 +68,28 @@ public class ChannelPageTests : ComponentTestContext
     }
 
     [Fact]
+    public async Task Scrolling_to_the_top_loads_the_previous_fifty_above_and_stops_when_the_history_begins()
+    {
+        for (var i = 1; i <= 120; i++)
+        {
+            Messages.Add(_general, $"message {i}");
+        }
+
+        var page = RenderChannel();
+        var list = page.FindComponent<MessageList>();
+        page.FindAll(".message").Count.ShouldBe(50);
+
+        await page.InvokeAsync(list.Instance.LoadOlderFromScrollAsync);
+        page.WaitForAssertion(() => page.FindAll(".message").Count.ShouldBe(100));
+        await page.InvokeAsync(list.Instance.LoadOlderFromScrollAsync);
+        page.WaitForAssertion(() => page.FindAll(".message").Count.ShouldBe(120));
+
+        page.Find(".message .message-body").TextContent.ShouldBe("message 1");
+        page.FindAll("#load-older").ShouldBeEmpty();
+        JSInterop.VerifyInvoke("rememberPosition", calledTimes: 2);
+    }
+
+    [Fact]
     public void Mark_unread_moves_the_cursor_back_shows_the_divider_and_keeps_the_channel_unread_while_open()
     {
         Messages.Add(_general, "one");
