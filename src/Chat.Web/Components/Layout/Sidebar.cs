@@ -21,8 +21,15 @@ public sealed class Sidebar(
     WatchPresenceHandler watchPresence,
     WatchMyEventsHandler watchMyEvents,
     MarkReadHandler markRead,
-    ICurrentActor currentActor) : IDisposable
+    ICurrentActor currentActor,
+    TimeProvider clock) : IDisposable
 {
+    // A reader of a busy channel reads every message as it arrives; their cursor is written at most this often.
+    private static readonly TimeSpan ReadCursorInterval = TimeSpan.FromSeconds(2);
+
+    private readonly Dictionary<Guid, long> _unsavedReads = [];
+    private DateTimeOffset _lastReadSave = DateTimeOffset.MinValue;
+    private ITimer? _readSaveTimer;
     private IDisposable? _mine;
     private Dictionary<string, PresenceStatus> _presence = [];
     private readonly Lock _gate = new();
@@ -114,11 +121,13 @@ public sealed class Sidebar(
     /// <summary>The user has the channel open and has seen up to <paramref name="sequence"/>.</summary>
     public async Task ViewingAsync(Guid channelId, long sequence)
     {
+        var cleared = false;
         lock (_gate)
         {
             _openChannelId = channelId;
             if (_channels.TryGetValue(channelId, out var channel))
             {
+                cleared = channel.Unread > 0 || channel.Mentions > 0;
                 _channels[channelId] = channel with
                 {
                     Unread = 0, Mentions = 0, LastReadSequence = Math.Max(channel.LastReadSequence, sequence),
@@ -128,10 +137,14 @@ public sealed class Sidebar(
 
         if (sequence > 0)
         {
-            await markRead.HandleAsync(new MarkRead(channelId, sequence));
+            await SaveReadAsync(channelId, sequence);
         }
 
-        NotifyChanged();
+        // Only a change people see re-renders the sidebar: a message read as it arrives changes nothing there.
+        if (cleared)
+        {
+            NotifyChanged();
+        }
     }
 
     /// <summary>The user left the channel page; new messages there count as unread again.</summary>
@@ -148,11 +161,76 @@ public sealed class Sidebar(
 
     public void Dispose()
     {
+        _readSaveTimer?.Dispose();
+        _ = SaveUnsavedReadsQuietlyAsync();
         _mine?.Dispose();
         StopWatching();
         lock (_gate)
         {
             _listeners.Clear();
+        }
+    }
+
+    /// <summary>Writes the read cursor now, or, when one was written moments ago, once the interval has passed.</summary>
+    private async Task SaveReadAsync(Guid channelId, long sequence)
+    {
+        lock (_gate)
+        {
+            _unsavedReads[channelId] = Math.Max(_unsavedReads.GetValueOrDefault(channelId), sequence);
+            var wait = _lastReadSave + ReadCursorInterval - clock.GetUtcNow();
+            if (wait > TimeSpan.Zero)
+            {
+                _readSaveTimer ??= clock.CreateTimer(_ => _ = SaveUnsavedReadsQuietlyAsync(), null, wait, Timeout.InfiniteTimeSpan);
+                return;
+            }
+        }
+
+        await SaveUnsavedReadsAsync();
+    }
+
+    // From a timer or while the circuit ends nobody awaits the save: a failure puts the cursors back for the next one.
+    private async Task SaveUnsavedReadsQuietlyAsync()
+    {
+        try
+        {
+            await SaveUnsavedReadsAsync();
+        }
+        catch (Exception)
+        {
+            // Put back by the save itself: the next read saves them; the cursor only ever moves forward.
+        }
+    }
+
+    private async Task SaveUnsavedReadsAsync()
+    {
+        KeyValuePair<Guid, long>[] reads;
+        lock (_gate)
+        {
+            reads = [.. _unsavedReads];
+            _unsavedReads.Clear();
+            _lastReadSave = clock.GetUtcNow();
+            _readSaveTimer?.Dispose();
+            _readSaveTimer = null;
+        }
+
+        for (var i = 0; i < reads.Length; i++)
+        {
+            try
+            {
+                await markRead.HandleAsync(new MarkRead(reads[i].Key, reads[i].Value));
+            }
+            catch
+            {
+                lock (_gate)
+                {
+                    foreach (var (channelId, sequence) in reads[i..])
+                    {
+                        _unsavedReads[channelId] = Math.Max(_unsavedReads.GetValueOrDefault(channelId), sequence);
+                    }
+                }
+
+                throw;
+            }
         }
     }
 
@@ -261,12 +339,17 @@ public sealed class Sidebar(
 
             // Replies kept to their thread do not make the channel unread, but a mention in one still counts.
             var counts = _openChannelId != posted.ChannelId;
-            _channels[posted.ChannelId] = channel with
+            var updated = channel with
             {
                 Unread = channel.Unread + (counts && posted.Message.IsInChannel ? 1 : 0),
                 Mentions = channel.Mentions + (counts && posted.Message.Mentions(_userId) ? 1 : 0),
                 LastSequence = posted.Sequence,
             };
+            _channels[posted.ChannelId] = updated;
+            if (updated.Unread == channel.Unread && updated.Mentions == channel.Mentions)
+            {
+                return Task.CompletedTask;
+            }
         }
 
         NotifyChanged();

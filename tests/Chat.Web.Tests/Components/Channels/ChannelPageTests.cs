@@ -68,6 +68,23 @@ public class ChannelPageTests : ComponentTestContext
     }
 
     [Fact]
+    public void A_message_read_as_it_arrives_re_renders_neither_the_sidebar_nor_the_channel_header()
+    {
+        Messages.Add(_general, "first");
+        var page = RenderChannel();
+        var header = page.FindComponent<ChannelHeader>();
+        var headerRenders = header.RenderCount;
+        var sidebarChanges = 0;
+        using var watching = Services.GetRequiredService<Sidebar>().OnChanged(() => sidebarChanges++);
+
+        Events.Publish(new MessagePosted(Messages.Add(_general, "second", sender: "bob")));
+
+        page.WaitForAssertion(() => page.FindAll(".message").Count.ShouldBe(2));
+        header.RenderCount.ShouldBe(headerRenders);
+        sidebarChanges.ShouldBe(0);
+    }
+
+    [Fact]
     public async Task Scrolling_to_the_top_loads_the_previous_fifty_above_and_stops_when_the_history_begins()
     {
         for (var i = 1; i <= 120; i++)
