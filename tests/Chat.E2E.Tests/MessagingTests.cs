@@ -329,7 +329,59 @@ public sealed class MessagingTests(DemoWorkspaceFixture browser) : IClassFixture
         await Expect(alice.Page.Locator("#load-older")).ToHaveCountAsync(0);
     }
 
-    /// <summary>A public channel owned by a demo user holding many messages, stored straight through the app's stores.</summary>
+[Fact]
+    public async Task A_rename_and_an_archive_reach_a_reader_of_the_channel_live()
+    {
+        var name = $"ops-{Guid.NewGuid():N}"[..16];
+        await SeedChannelAsync(name, "alice", count: 1);
+        var alice = await SignInAsync("alice@demo.chat");
+        var erin = await SignInAsync("erin@demo.chat");
+        await erin.Page.GotoAsync($"/c/{name}");
+        await erin.WaitUntilInteractiveAsync();
+        await erin.Page.Locator("#join-channel").ClickAsync();
+        await Expect(erin.Page.Locator($"#sidebar-channels a[data-channel='{name}']")).ToHaveCountAsync(1);
+        await alice.Page.GotoAsync($"/c/{name}");
+        await alice.WaitUntilInteractiveAsync();
+
+        await alice.Page.Locator("#channel-menu button").First.ClickAsync();
+        await alice.Page.Locator("#channel-settings").ClickAsync();
+        await alice.Page.Locator("#channel-settings-name").FillAsync($"{name}-2");
+        await alice.Page.Locator("#channel-settings-save").ClickAsync();
+
+        await erin.Page.WaitForURLAsync($"**/c/{name}-2");
+        await Expect(erin.Page.Locator("#channel-title")).ToHaveTextAsync($"{name}-2");
+        await Expect(erin.Page.Locator($"#sidebar-channels a[data-channel='{name}-2']")).ToHaveCountAsync(1);
+
+        await alice.Page.Locator("#channel-menu button").First.ClickAsync();
+        await alice.Page.Locator("#channel-archive").ClickAsync();
+        await alice.Page.Locator(".mud-dialog").GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "Archive" }).ClickAsync();
+
+        await Expect(erin.Page.Locator("#composer-input")).ToBeDisabledAsync();
+        await Expect(erin.Page.Locator($"#sidebar-channels a[data-channel='{name}-2']")).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task A_colleagues_presence_shows_as_a_dot_and_follows_do_not_disturb_live()
+    {
+        var dan = await SignInAsync("dan@demo.chat");
+        var erin = await SignInAsync("erin@demo.chat");
+        await dan.Page.Locator("#new-direct-message").ClickAsync();
+        await dan.Page.Locator("#people-search").FillAsync("erin");
+        await dan.Page.Locator("[data-person='erin@demo.chat']").CheckAsync();
+        await dan.Page.Locator("#people-open").ClickAsync();
+        await dan.Page.WaitForURLAsync("**/c/dm-*");
+
+        var erinsDot = dan.Page.Locator("#sidebar-direct a[data-title='Erin Engineer'] .presence-dot");
+        await Expect(erinsDot).ToHaveAttributeAsync("data-presence", "Online");
+
+        await erin.Page.Locator("#user-menu").ClickAsync();
+        await erin.Page.Locator("#toggle-dnd").ClickAsync();
+
+        await Expect(erinsDot).ToHaveAttributeAsync("data-presence", "DoNotDisturb");
+        await Expect(erin.Page.Locator("#user-menu .presence-dot")).ToHaveAttributeAsync("data-presence", "DoNotDisturb");
+    }
+
+        /// <summary>A public channel owned by a demo user holding many messages, stored straight through the app's stores.</summary>
     private async Task SeedChannelAsync(string name, string owner, int count)
     {
         var services = browser.App.Services;
