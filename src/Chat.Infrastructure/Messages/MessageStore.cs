@@ -36,8 +36,11 @@ internal sealed class MessageStore(IDbContextFactory<ChatDbContext> contexts, Me
         Guid messageId, string userId, string emojiId, DateTimeOffset at, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        // SQL Server retries transient failures; a retry starts the whole transaction again from a clean slate.
+        await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
         {
+            db.ChangeTracker.Clear();
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var removed = await db.Reactions
                 .Where(r => r.MessageId == messageId && r.UserId == userId && r.EmojiId == emojiId)
                 .ExecuteDeleteAsync(cancellationToken);
@@ -50,7 +53,7 @@ internal sealed class MessageStore(IDbContextFactory<ChatDbContext> contexts, Me
             await db.Messages.Where(m => m.Id == messageId)
                 .ExecuteUpdateAsync(s => s.SetProperty(m => m.ReactionRevision, m => m.ReactionRevision + 1), cancellationToken);
             await transaction.CommitAsync(cancellationToken);
-        }
+        });
 
         return (await reader.LoadAsync(db, db.Messages.Where(m => m.Id == messageId), cancellationToken)).Single();
     }

@@ -135,26 +135,32 @@ internal sealed partial class MessageWriter : IAsyncDisposable, IDisposable
         var created = new Dictionary<PendingSend, Message>();
         if (fresh.Count > 0)
         {
-            await using var transaction = await db.Database.BeginTransactionAsync();
-            var next = await ReserveSequencesAsync(db, fresh);
-            foreach (var send in fresh)
+            // SQL Server retries transient failures; a retry starts the whole transaction again from a clean slate.
+            await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
             {
-                var sequence = next[send.Message.ChannelId]++;
-                var posted = await CreateAsync(db, send.Message, sequence);
-                db.Messages.Add(posted);
-                db.MessageMentions.AddRange(send.Message.MentionedUserIds
-                    .Select(userId => new MessageMention(posted.Id, userId, posted.ChannelId, sequence)));
-                if (posted.ThreadRootId is { } rootId)
+                db.ChangeTracker.Clear();
+                created.Clear();
+                await using var transaction = await db.Database.BeginTransactionAsync();
+                var next = await ReserveSequencesAsync(db, fresh);
+                foreach (var send in fresh)
                 {
-                    await FollowRepliedThreadAsync(db, rootId, posted, send.Message.MentionedUserIds);
+                    var sequence = next[send.Message.ChannelId]++;
+                    var posted = await CreateAsync(db, send.Message, sequence);
+                    db.Messages.Add(posted);
+                    db.MessageMentions.AddRange(send.Message.MentionedUserIds
+                        .Select(userId => new MessageMention(posted.Id, userId, posted.ChannelId, sequence)));
+                    if (posted.ThreadRootId is { } rootId)
+                    {
+                        await FollowRepliedThreadAsync(db, rootId, posted, send.Message.MentionedUserIds);
+                    }
+
+                    created[send] = posted;
                 }
 
-                created[send] = posted;
-            }
-
-            db.ChangeTracker.DetectChanges();
-            await db.SaveChangesAsync();
-            await transaction.CommitAsync();
+                db.ChangeTracker.DetectChanges();
+                await db.SaveChangesAsync();
+                await transaction.CommitAsync();
+            });
         }
 
         db.ChangeTracker.Clear();
