@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# Starts or stops a clamd of our own on 127.0.0.1, with a one-line test signature database (freshclam cannot
+# download signatures here; see ../shared/notes/services.md).
+#   scripts/clamd.sh start DIR PORT   — writes DIR/clamd.conf and the database, starts clamd, waits for PONG
+#   scripts/clamd.sh stop DIR         — stops the clamd started with DIR (and only that one)
+set -uo pipefail
+
+command=${1:?start or stop}
+dir=${2:?a folder for this clamd}
+
+# The EICAR test file's 68 bytes as hex: the repository never holds the string itself.
+eicar_hex=58354f2150254041505b345c505a58353428505e2937434329377d2445494341522d5354414e444152442d414e544956495255532d544553542d46494c452124482b482a
+
+ping_clamd() {
+    /usr/bin/python3 - "$1" <<'PY'
+import socket, sys
+try:
+    with socket.create_connection(("127.0.0.1", int(sys.argv[1])), timeout=1) as s:
+        s.sendall(b"zPING\0")
+        sys.exit(0 if s.recv(16).startswith(b"PONG") else 1)
+except OSError:
+    sys.exit(1)
+PY
+}
+
+case "$command" in
+start)
+    port=${3:?a port}
+    mkdir -p "$dir/db"
+    echo "Chat.Test.Eicar:0:*:$eicar_hex" > "$dir/db/chat-test.ndb"
+    # Streams over the limit are refused with an error, never answered OK unscanned (AlertExceedsMax).
+    cat > "$dir/clamd.conf" <<CONF
+DatabaseDirectory $dir/db
+TCPSocket $port
+TCPAddr 127.0.0.1
+PidFile $dir/clamd.pid
+LogFile $dir/clamd.log
+Foreground no
+MaxFileSize 10M
+StreamMaxLength 10M
+MaxScanSize 40M
+AlertExceedsMax yes
+CONF
+    clamd --config-file="$dir/clamd.conf" </dev/null >"$dir/clamd.out" 2>&1 || { cat "$dir/clamd.out" "$dir/clamd.log" 2>/dev/null; exit 1; }
+    for _ in $(seq 1 100); do
+        ping_clamd "$port" && exit 0
+        sleep 0.1
+    done
+    echo "clamd did not answer PING on port $port"; cat "$dir/clamd.log" 2>/dev/null
+    exit 1
+    ;;
+stop)
+    [ -f "$dir/clamd.pid" ] || exit 0
+    pid=$(cat "$dir/clamd.pid")
+    kill "$pid" 2>/dev/null
+    for _ in $(seq 1 50); do
+        state=$(ps -o stat= -p "$pid" 2>/dev/null | tr -d ' ')
+        { [ -z "$state" ] || [[ "$state" == Z* ]]; } && break
+        sleep 0.1
+    done
+    rm -f "$dir/clamd.pid"
+    ;;
+*)
+    echo "usage: scripts/clamd.sh start DIR PORT | stop DIR"; exit 2 ;;
+esac
