@@ -1,4 +1,6 @@
 using Chat.Application.Common;
+using Chat.Application.Files.RequeuePendingScans;
+using Chat.Application.Files.ScanFile;
 using Chat.Application.Housekeeping;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -15,6 +17,8 @@ public static class DependencyInjection
         }
 
         services.AddScoped<RunHousekeeping>();
+        services.AddScoped<ScanFile>();
+        services.AddScoped<RequeuePendingScans>();
         return services;
     }
 }

@@ -48,6 +48,14 @@ public static class DependencyInjection
         services.AddOptions<ClamAvOptions>().BindConfiguration(ClamAvOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<ClamAvOptions>, ClamAvOptionsValidator>();
         services.AddSingleton<IVirusScanner, ClamdClient>();
+        services.AddSingleton<IFileStore, LocalDiskFileStore>();
+        services.AddSingleton<IFileRecords, FileRecords>();
+        services.AddSingleton<IFileJobs, HangfireFileJobs>();
+        services.AddScoped<ScanFileJob>();
+        services.AddScoped<RequeuePendingScansJob>();
+        services.AddOptions<FilesOptions>().BindConfiguration(FilesOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<FilesOptions>, FilesOptionsValidator>();
+        services.AddSingleton<IFileLimits, ConfiguredFileLimits>();
         services.AddHealthChecks().AddCheck<ClamdHealthCheck>("clamd", tags: ["ready"]);
         services.AddSingleton<IMessageFormatter, MarkdownFormatter>();
         services.AddOptions<MessagingOptions>().BindConfiguration(MessagingOptions.Section).ValidateOnStart();

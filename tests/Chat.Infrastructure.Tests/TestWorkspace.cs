@@ -24,7 +24,7 @@ internal sealed class TestWorkspace : IAsyncDisposable
     public string DatabasePath => Path.Combine(Root, "data", "chat.db");
 
     public static TestWorkspace Create(
-        IDictionary<string, string?>? settings = null, string environment = "Development")
+        IDictionary<string, string?>? settings = null, string environment = "Development", Action<IServiceCollection>? replace = null)
     {
         var root = Path.Combine(Path.GetTempPath(), "chat-infra-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(root);
@@ -37,13 +37,14 @@ internal sealed class TestWorkspace : IAsyncDisposable
             .AddSingleton<IHostEnvironment>(new TestHostEnvironment(root, environment))
             .AddApplication()
             .AddInfrastructure();
+        replace?.Invoke(services);
         return new TestWorkspace(root, services.BuildServiceProvider(validateScopes: true));
     }
 
     public static async Task<TestWorkspace> InitializedAsync(
-        IDictionary<string, string?>? settings = null, string environment = "Development")
+        IDictionary<string, string?>? settings = null, string environment = "Development", Action<IServiceCollection>? replace = null)
     {
-        var workspace = Create(settings, environment);
+        var workspace = Create(settings, environment, replace);
         await workspace.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync();
         return workspace;
     }

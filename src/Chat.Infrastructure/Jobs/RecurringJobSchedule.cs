@@ -14,6 +14,10 @@ internal sealed class RecurringJobSchedule(IRecurringJobManager recurringJobs, I
             RunHousekeepingJob.RecurringId,
             job => job.RunAsync(CancellationToken.None),
             options.Value.HousekeepingCron);
+        recurringJobs.AddOrUpdate<RequeuePendingScansJob>(
+            RequeuePendingScansJob.RecurringId,
+            job => job.RunAsync(CancellationToken.None),
+            "*/5 * * * *");
         return Task.CompletedTask;
     }
 

@@ -1,4 +1,5 @@
 using Chat.Domain.Channels;
+using Chat.Domain.Files;
 using Chat.Domain.Messages;
 using Chat.Infrastructure.Identity;
 using Chat.Infrastructure.Messages;
@@ -26,6 +27,8 @@ public abstract class ChatDbContext(DbContextOptions options)
     public DbSet<Message> Messages => Set<Message>();
 
     public DbSet<Reaction> Reactions => Set<Reaction>();
+
+    public DbSet<StoredFile> Files => Set<StoredFile>();
 
     internal DbSet<MessageMention> MessageMentions => Set<MessageMention>();
 

@@ -1,0 +1,8 @@
+namespace Chat.Application.Files;
+
+/// <summary>The workspace's limits for shared files.</summary>
+public interface IFileLimits
+{
+    /// <summary>The largest file accepted, in bytes (default 25 MB).</summary>
+    long MaxBytes { get; }
+}

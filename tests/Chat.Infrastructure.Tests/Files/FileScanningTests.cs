@@ -1,0 +1,178 @@
+using System.IO.Compression;
+using Chat.Application.Common;
+using Chat.Application.Files;
+using Chat.Application.Files.RequeuePendingScans;
+using Chat.Application.Files.ScanFile;
+using Chat.Application.Files.UploadFile;
+using Chat.Domain.Files;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Chat.Infrastructure.Tests.Files;
+
+/// <summary>Uploads through the real use case into the disk store, scanned by the real job code against a real clamd.</summary>
+public sealed class FileScanningTests : IAsyncLifetime
+{
+    private readonly RecordingFileJobs _jobs = new();
+    private Clamd _clamd = default!;
+    private TestWorkspace _workspace = default!;
+    private Dictionary<string, string> _users = default!;
+    private Dictionary<string, Guid> _channels = default!;
+
+    public async Task InitializeAsync()
+    {
+        _clamd = await Clamd.StartPrivateAsync();
+        _workspace = await TestWorkspace.InitializedAsync(
+            new Dictionary<string, string?>
+            {
+                ["Bootstrap:SeedDemoWorkspace"] = "true",
+                ["ClamAv:Enabled"] = "true",
+                ["ClamAv:Port"] = _clamd.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["ClamAv:TimeoutSeconds"] = "5",
+                ["Files:MaxMegabytes"] = "12",
+            },
+            replace: services => services.AddSingleton<IFileJobs>(_jobs));
+        await using var db = _workspace.NewContext();
+        _users = await db.Users.ToDictionaryAsync(u => u.Email!.Split('@')[0], u => u.Id);
+        _channels = await db.Channels.ToDictionaryAsync(c => c.Name, c => c.Id);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _workspace.DisposeAsync();
+        await _clamd.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task A_clean_upload_waits_pending_then_becomes_downloadable_after_its_scan()
+    {
+        var uploaded = await UploadAsync("bob", "general", "minutes.txt", "Decisions: ship on Friday."u8.ToArray());
+
+        uploaded.ScanStatus.ShouldBe(ScanStatus.Pending);
+        _jobs.Queued.ShouldBe([uploaded.Id]);
+        (await FileAsync(uploaded.Id)).IsDownloadable.ShouldBeFalse();
+
+        await ScanQueuedAsync();
+
+        var file = await FileAsync(uploaded.Id);
+        file.ScanStatus.ShouldBe(ScanStatus.Clean);
+        file.IsDownloadable.ShouldBeTrue();
+        file.Sha256.ShouldBe(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData("Decisions: ship on Friday."u8)));
+    }
+
+    [Fact]
+    public async Task An_infected_upload_is_marked_and_its_bytes_are_deleted()
+    {
+        var uploaded = await UploadAsync("bob", "general", "totally-safe.txt", Clamd.Eicar);
+        var key = (await FileAsync(uploaded.Id)).StorageKey;
+
+        await ScanQueuedAsync();
+
+        var file = await FileAsync(uploaded.Id);
+        file.ScanStatus.ShouldBe(ScanStatus.Infected);
+        file.ScanDetail.ShouldBe("Chat.Test.Eicar.UNOFFICIAL");
+        (await Store.OpenAsync(key, default)).ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task Malware_inside_a_zip_is_found()
+    {
+        var zip = new MemoryStream();
+        using (var archive = new ZipArchive(zip, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            await using var entry = await archive.CreateEntry("payload.txt").OpenAsync();
+            await entry.WriteAsync(Clamd.Eicar);
+        }
+
+        var uploaded = await UploadAsync("bob", "general", "photos.zip", zip.ToArray());
+        await ScanQueuedAsync();
+
+        (await FileAsync(uploaded.Id)).ScanStatus.ShouldBe(ScanStatus.Infected);
+    }
+
+    [Fact]
+    public async Task A_file_over_the_scanners_limit_fails_its_scan_and_is_never_clean()
+    {
+        var large = Enumerable.Repeat((byte)'a', 11 * 1024 * 1024).ToArray();
+        var uploaded = await UploadAsync("bob", "general", "big.log", large);
+
+        await ScanQueuedAsync();
+
+        var file = await FileAsync(uploaded.Id);
+        file.ScanStatus.ShouldBe(ScanStatus.ScanFailed);
+        file.IsDownloadable.ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task With_clamd_down_a_file_stays_pending_and_becomes_clean_when_a_retry_finds_it_back()
+    {
+        var uploaded = await UploadAsync("bob", "general", "plan.md", "# Plan"u8.ToArray());
+        await _clamd.StopAsync();
+
+        await Should.ThrowAsync<ScannerUnavailableException>(ScanQueuedAsync);
+        (await FileAsync(uploaded.Id)).ScanStatus.ShouldBe(ScanStatus.Pending);
+
+        // The sweep finds it by the database, whatever became of the queued job.
+        var later = new FakeTimeProvider(DateTimeOffset.UtcNow + RequeuePendingScans.Grace + TimeSpan.FromMinutes(1));
+        _jobs.Queued.Clear();
+        var requeued = await new RequeuePendingScans(_workspace.Services.GetRequiredService<IFileRecords>(), _jobs, later).RunAsync(default);
+        requeued.ShouldBe(1);
+
+        await _clamd.StartAsync();
+        await ScanQueuedAsync();
+        (await FileAsync(uploaded.Id)).ScanStatus.ShouldBe(ScanStatus.Clean);
+    }
+
+    [Fact]
+    public async Task Refused_uploads_leave_no_row_and_no_bytes_behind()
+    {
+        var disguised = await TryUploadAsync("bob", "general", "cat.png", [0x4D, 0x5A, 0x90, 0, 3, 0, 0, 0]);
+        var tooLarge = await TryUploadAsync("bob", "general", "huge.txt", Enumerable.Repeat((byte)'x', 13 * 1024 * 1024).ToArray());
+        var outsider = await TryUploadAsync("bob", "engineering", "secret.txt", "let me in"u8.ToArray());
+
+        disguised.Error!.Code.ShouldBe("file.type_mismatch");
+        tooLarge.Error!.Code.ShouldBe("file.too_large");
+        outsider.Error!.Code.ShouldBe("channel.not_found");
+        await using var db = _workspace.NewContext();
+        (await db.Files.CountAsync()).ShouldBe(0);
+        var filesFolder = Path.Combine(_workspace.Root, "data", "files");
+        (Directory.Exists(filesFolder) ? Directory.GetFiles(filesFolder, "*", SearchOption.AllDirectories) : []).ShouldBeEmpty();
+        _jobs.Queued.ShouldBeEmpty();
+    }
+
+    private IFileStore Store => _workspace.Services.GetRequiredService<IFileStore>();
+
+    private async Task<FileDto> UploadAsync(string user, string channel, string name, byte[] content)
+    {
+        var uploaded = await TryUploadAsync(user, channel, name, content);
+        return uploaded.Succeeded ? uploaded.Value : throw new InvalidOperationException(uploaded.Error!.Message);
+    }
+
+    private async Task<Chat.Domain.Common.Result<FileDto>> TryUploadAsync(string user, string channel, string name, byte[] content)
+    {
+        using var scope = _workspace.Services.CreateScope();
+        var upload = ActivatorUtilities.CreateInstance<UploadFileHandler>(scope.ServiceProvider, (ICurrentActor)new FixedActor(_users[user]));
+        return await upload.HandleAsync(new UploadFile(_channels[channel], name, new MemoryStream(content)));
+    }
+
+    private async Task ScanQueuedAsync()
+    {
+        using var scope = _workspace.Services.CreateScope();
+        var scan = scope.ServiceProvider.GetRequiredService<ScanFile>();
+        foreach (var fileId in _jobs.Queued.ToList())
+        {
+            await scan.RunAsync(fileId, default);
+        }
+    }
+
+    private async Task<StoredFile> FileAsync(Guid id) =>
+        (await _workspace.Services.GetRequiredService<IFileRecords>().FindAsync(id, default))!;
+
+    private sealed class RecordingFileJobs : IFileJobs
+    {
+        public List<Guid> Queued { get; } = [];
+
+        public void EnqueueScan(Guid fileId) => Queued.Add(fileId);
+    }
+}
