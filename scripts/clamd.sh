@@ -35,16 +35,23 @@ TCPSocket $port
 TCPAddr 127.0.0.1
 PidFile $dir/clamd.pid
 LogFile $dir/clamd.log
-Foreground no
+Foreground yes
 MaxFileSize 10M
 StreamMaxLength 10M
 MaxScanSize 40M
 AlertExceedsMax yes
 CONF
-    clamd --config-file="$dir/clamd.conf" </dev/null >"$dir/clamd.out" 2>&1 || { cat "$dir/clamd.out" "$dir/clamd.log" 2>/dev/null; exit 1; }
+    # In the foreground, in its own session: no daemon parent whose exit status can go wrong, no terminal or pipe held.
+    setsid clamd --config-file="$dir/clamd.conf" </dev/null >"$dir/clamd.out" 2>&1 &
+    pid=$!
     # Loading the engine takes well under a second idle, but seconds while CI runs every test project at once.
     for _ in $(seq 1 300); do
         ping_clamd "$port" && exit 0
+        state=$(ps -o stat= -p "$pid" 2>/dev/null | tr -d ' ')
+        if [ -z "$state" ] || [[ "$state" == Z* ]]; then
+            echo "clamd exited while starting:"; cat "$dir/clamd.out"; tail -5 "$dir/clamd.log" 2>/dev/null
+            exit 1
+        fi
         sleep 0.1
     done
     echo "clamd did not answer PING on port $port within 30 s"; tail -5 "$dir/clamd.log" 2>/dev/null

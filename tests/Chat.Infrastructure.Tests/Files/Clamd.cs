@@ -38,8 +38,17 @@ internal sealed class Clamd : IAsyncDisposable
     {
         var dir = Path.Combine(Path.GetTempPath(), "chat-clamd", Guid.NewGuid().ToString("N"));
         var clamd = new Clamd("127.0.0.1", FreePort(), dir);
-        await clamd.StartAsync();
-        return clamd;
+        try
+        {
+            await clamd.StartAsync();
+            return clamd;
+        }
+        catch
+        {
+            // Whatever did start must not outlive the test run.
+            await clamd.DisposeAsync();
+            throw;
+        }
     }
 
     public Task StartAsync() => RunScriptAsync("start", _dir!, Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
