@@ -1,3 +1,4 @@
+using Chat.Web.Endpoints;
 using Chat.Infrastructure.Persistence;
 using Chat.Web.Components;
 using Chat.Web.Components.Account;
@@ -43,6 +44,7 @@ public static class WebApplicationExtensions
         app.MapStaticAssets();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapAccountEndpoints();
+        app.MapFileEndpoints();
         app.MapHealthChecks("/health", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
         app.MapHangfireDashboard("/admin/jobs", new DashboardOptions

@@ -9,6 +9,9 @@ public enum ErrorKind
     Unauthorized,
     Conflict,
     RateLimited,
+
+    /// <summary>It existed but was removed for good (an infected file).</summary>
+    Gone,
 }
 
 /// <summary>An expected failure: a stable code for clients and a message for people.</summary>
@@ -23,6 +26,8 @@ public sealed record Error(ErrorKind Kind, string Code, string Message)
     public static Error Conflict(string code, string message) => new(ErrorKind.Conflict, code, message);
 
     public static Error RateLimited(string code, string message) => new(ErrorKind.RateLimited, code, message);
+
+    public static Error Gone(string code, string message) => new(ErrorKind.Gone, code, message);
 
     public static readonly Error Unauthenticated =
         new(ErrorKind.Unauthorized, "auth.required", "You need to sign in to do that.");

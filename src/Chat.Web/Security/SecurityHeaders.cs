@@ -9,13 +9,22 @@ internal static class SecurityHeaders
         + "font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; "
         + "form-action 'self'; frame-ancestors 'none'";
 
+    /// <summary>An <see cref="HttpContext.Items"/> key: set it to keep the policy the endpoint wrote.</summary>
+    public const string OwnContentSecurityPolicy = "chat:own-csp";
+
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) =>
         app.Use(async (context, next) =>
         {
             context.Response.OnStarting(() =>
             {
                 var headers = context.Response.Headers;
-                headers.ContentSecurityPolicy = ContentSecurityPolicy;
+
+                // An endpoint that set a stricter policy of its own (file downloads) keeps it.
+                if (!context.Items.ContainsKey(OwnContentSecurityPolicy))
+                {
+                    headers.ContentSecurityPolicy = ContentSecurityPolicy;
+                }
+
                 headers.XContentTypeOptions = "nosniff";
                 headers.XFrameOptions = "DENY";
                 headers["Referrer-Policy"] = "no-referrer";
