@@ -47,7 +47,11 @@ public static class DependencyInjection
         services.AddSingleton<IPresence, PresenceTracker>();
         services.AddOptions<ClamAvOptions>().BindConfiguration(ClamAvOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<ClamAvOptions>, ClamAvOptionsValidator>();
-        services.AddSingleton<IVirusScanner, ClamdClient>();
+        services.AddSingleton<ClamdClient>();
+        services.AddSingleton<UnscannedFiles>();
+        services.AddSingleton<IVirusScanner>(sp => sp.GetRequiredService<IOptions<ClamAvOptions>>().Value.Enabled
+            ? sp.GetRequiredService<ClamdClient>()
+            : sp.GetRequiredService<UnscannedFiles>());
         services.AddSingleton<IFileStore, LocalDiskFileStore>();
         services.AddSingleton<IFileRecords, FileRecords>();
         services.AddSingleton<IFileJobs, HangfireFileJobs>();

@@ -1,12 +1,13 @@
 using System.Security.Claims;
 using Chat.Application.Common;
 using Chat.Application.Files.GetFile;
-using Chat.Domain.Common;
+using Chat.Application.Files.UploadFile;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Net.Http.Headers;
 
 namespace Chat.Web.Endpoints;
 
-/// <summary>Downloads of shared files: access checked on every request, served so that no upload can run in the page.</summary>
+/// <summary>Uploads and downloads of shared files: access checked on every request, served so that no upload can run in the page.</summary>
 internal static class FileEndpoints
 {
     // Raster images the browser shows as pictures; everything else is only ever offered as a download.
@@ -15,7 +16,22 @@ internal static class FileEndpoints
     public static IEndpointRouteBuilder MapFileEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapGet("/files/{id:guid}/{*name}", DownloadAsync).RequireAuthorization();
+
+        // A form post: the antiforgery token is required (form field or RequestVerificationToken header).
+        app.MapPost("/files", UploadAsync).RequireAuthorization().RequireRateLimiting(Security.LoginRateLimits.UploadPolicy);
         return app;
+    }
+
+    private static async Task<IResult> UploadAsync(
+        [FromForm] Guid channelId, IFormFile file, HttpContext context, CancellationToken cancellationToken)
+    {
+        var upload = ActivatorUtilities.CreateInstance<UploadFileHandler>(
+            context.RequestServices, (ICurrentActor)new RequestActor(context.User));
+        await using var content = file.OpenReadStream();
+        var uploaded = await upload.HandleAsync(new UploadFile(channelId, file.FileName, content), cancellationToken);
+        return uploaded.Succeeded
+            ? Results.Created($"/files/{uploaded.Value.Id}/{Uri.EscapeDataString(uploaded.Value.Name)}", uploaded.Value)
+            : ProblemResults.From(uploaded.Error!);
     }
 
     private static async Task<IResult> DownloadAsync(Guid id, HttpContext context, CancellationToken cancellationToken)
@@ -25,7 +41,7 @@ internal static class FileEndpoints
         var opened = await download.HandleAsync(new GetFile(id), cancellationToken);
         if (!opened.Succeeded)
         {
-            return Problem(opened.Error!);
+            return ProblemResults.From(opened.Error!);
         }
 
         var (file, content) = opened.Value;
@@ -40,19 +56,6 @@ internal static class FileEndpoints
         return Results.Stream(content, file.ContentType, enableRangeProcessing: true,
             lastModified: file.ScannedAt, entityTag: new EntityTagHeaderValue($"\"{file.Sha256}\""));
     }
-
-    private static IResult Problem(Error error) => Results.Problem(
-        title: error.Message,
-        statusCode: error.Kind switch
-        {
-            ErrorKind.NotFound => StatusCodes.Status404NotFound,
-            ErrorKind.Forbidden => StatusCodes.Status403Forbidden,
-            ErrorKind.Conflict => StatusCodes.Status409Conflict,
-            ErrorKind.Gone => StatusCodes.Status410Gone,
-            ErrorKind.Unauthorized => StatusCodes.Status401Unauthorized,
-            _ => StatusCodes.Status400BadRequest,
-        },
-        extensions: new Dictionary<string, object?> { ["code"] = error.Code });
 
     /// <summary>The signed-in user of an HTTP request (outside a Blazor circuit).</summary>
     private sealed class RequestActor(ClaimsPrincipal user) : ICurrentActor

@@ -11,10 +11,16 @@ public sealed class RateLimitOptions
 
     /// <summary>Sign-in and registration form posts allowed per client address per minute (default 10).</summary>
     public int LoginPerMinute { get; set; } = 10;
+
+    /// <summary>File uploads allowed per user per minute (default 30).</summary>
+    public int UploadsPerMinute { get; set; } = 30;
 }
 
 internal static class LoginRateLimits
 {
+    /// <summary>The rate limiter policy of file uploads, per user.</summary>
+    public const string UploadPolicy = "uploads";
+
     private static readonly string[] LimitedPaths =
         ["/Account/Login", "/Account/LoginWith2fa", "/Account/LoginWithRecoveryCode", "/Account/Register"];
 
@@ -22,6 +28,7 @@ internal static class LoginRateLimits
     {
         services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section)
             .Validate(o => o.LoginPerMinute > 0, "RateLimits:LoginPerMinute must be a positive number.")
+            .Validate(o => o.UploadsPerMinute > 0, "RateLimits:UploadsPerMinute must be a positive number.")
             .ValidateOnStart();
 
         services.AddRateLimiter(_ => { });
@@ -40,6 +47,15 @@ internal static class LoginRateLimits
                                 QueueLimit = 0,
                             })
                         : RateLimitPartition.GetNoLimiter("unlimited"));
+                limiter.AddPolicy(UploadPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
+                    context.User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value
+                        ?? context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                    _ => new FixedWindowRateLimiterOptions
+                    {
+                        PermitLimit = limits.Value.UploadsPerMinute,
+                        Window = TimeSpan.FromMinutes(1),
+                        QueueLimit = 0,
+                    }));
                 limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
                 limiter.OnRejected = async (rejected, cancellationToken) =>
                 {
@@ -52,7 +68,9 @@ internal static class LoginRateLimits
 
                     response.ContentType = "text/plain; charset=utf-8";
                     await response.WriteAsync(
-                        "Too many sign-in attempts from your address. Wait a minute and try again.",
+                        IsCredentialPost(rejected.HttpContext.Request)
+                            ? "Too many sign-in attempts from your address. Wait a minute and try again."
+                            : "Too many uploads. Wait a minute and try again.",
                         cancellationToken);
                 };
             });
