@@ -53,6 +53,7 @@ public static class DependencyInjection
             ? sp.GetRequiredService<ClamdClient>()
             : sp.GetRequiredService<UnscannedFiles>());
         services.AddSingleton<IFileStore, LocalDiskFileStore>();
+        services.AddSingleton<IImagePreviews, ImageSharpPreviews>();
         services.AddSingleton<IFileRecords, FileRecords>();
         services.AddSingleton<IFileJobs, HangfireFileJobs>();
         services.AddScoped<ScanFileJob>();

@@ -54,6 +54,37 @@ public sealed class StoredFile
 
     public bool IsDownloadable => ScanStatus == ScanStatus.Clean;
 
+    /// <summary>For images: the pixel size of the original, and where its thumbnail is stored.</summary>
+    public int? Width { get; private set; }
+
+    public int? Height { get; private set; }
+
+    public string? ThumbnailKey { get; private set; }
+
+    public string? ThumbnailContentType { get; private set; }
+
+    public int? ThumbnailWidth { get; private set; }
+
+    public int? ThumbnailHeight { get; private set; }
+
+    /// <summary>
+    /// Takes the image as re-encoded without its metadata (stored under <paramref name="strippedKey"/>) and its
+    /// thumbnail; only while the scan is still pending, as a clean verdict makes it visible.
+    /// </summary>
+    public Result UsePreparedImage(
+        string strippedKey, long size, string sha256, int width, int height,
+        string thumbnailKey, string thumbnailContentType, int thumbnailWidth, int thumbnailHeight)
+    {
+        if (ScanStatus != ScanStatus.Pending)
+        {
+            return Error.Invalid("file.already_scanned", "The image was already published.");
+        }
+
+        (StorageKey, Size, Sha256, Width, Height) = (strippedKey, size, sha256, width, height);
+        (ThumbnailKey, ThumbnailContentType, ThumbnailWidth, ThumbnailHeight) = (thumbnailKey, thumbnailContentType, thumbnailWidth, thumbnailHeight);
+        return Result.Success();
+    }
+
     public static StoredFile Upload(
         Guid channelId, string uploaderId, string originalName, FileType type, long size, string sha256, string storageKey, DateTimeOffset at) =>
         new()

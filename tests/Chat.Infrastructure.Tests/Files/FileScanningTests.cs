@@ -8,6 +8,9 @@ using Chat.Domain.Files;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using SixLabors.ImageSharp;
+using SixLabors.ImageSharp.Metadata.Profiles.Exif;
+using SixLabors.ImageSharp.PixelFormats;
 
 namespace Chat.Infrastructure.Tests.Files;
 
@@ -122,6 +125,102 @@ public sealed class FileScanningTests : IAsyncLifetime
         await _clamd.StartAsync();
         await ScanQueuedAsync();
         (await FileAsync(uploaded.Id)).ScanStatus.ShouldBe(ScanStatus.Clean);
+    }
+
+    [Fact]
+    public async Task A_clean_photo_loses_its_location_and_camera_data_and_gets_a_thumbnail()
+    {
+        var photo = new MemoryStream();
+        using (var image = new Image<Rgba32>(1200, 800))
+        {
+            image.Metadata.ExifProfile = new ExifProfile();
+            image.Metadata.ExifProfile.SetValue(ExifTag.GPSLatitudeRef, "N");
+            image.Metadata.ExifProfile.SetValue(ExifTag.GPSLatitude, [new Rational(52, 1), new Rational(31, 1), new Rational(0, 1)]);
+            image.Metadata.ExifProfile.SetValue(ExifTag.Model, "Pocket Camera 3000");
+            await image.SaveAsJpegAsync(photo);
+        }
+
+        var uploaded = await UploadAsync("bob", "general", "beach.jpg", photo.ToArray());
+        await ScanQueuedAsync();
+
+        var file = await FileAsync(uploaded.Id);
+        file.ScanStatus.ShouldBe(ScanStatus.Clean);
+        (file.Width, file.Height, file.ThumbnailWidth, file.ThumbnailHeight).ShouldBe((1200, 800, 360, 240));
+        await using (var stored = (await Store.OpenAsync(file.StorageKey, default))!)
+        {
+            using var readBack = await Image.LoadAsync(stored);
+            (readBack.Metadata.ExifProfile?.Values ?? []).ShouldBeEmpty();
+        }
+
+        await using var thumbnail = (await Store.OpenAsync(file.ThumbnailKey!, default))!;
+        (await Image.IdentifyAsync(thumbnail)).Width.ShouldBe(360);
+    }
+
+    [Fact]
+    public async Task A_small_image_keeps_its_size_as_its_own_thumbnail()
+    {
+        var png = new MemoryStream();
+        using (var image = new Image<Rgba32>(100, 50))
+        {
+            await image.SaveAsPngAsync(png);
+        }
+
+        var uploaded = await UploadAsync("bob", "general", "icon.png", png.ToArray());
+        await ScanQueuedAsync();
+
+        var file = await FileAsync(uploaded.Id);
+        (file.ThumbnailWidth, file.ThumbnailHeight).ShouldBe((100, 50));
+    }
+
+    [Fact]
+    public async Task A_decompression_bomb_and_a_damaged_image_are_refused_without_breaking_the_job()
+    {
+        var bomb = await UploadAsync("bob", "general", "huge.png", PngHeaderClaiming(50_000, 50_000));
+        var damaged = await UploadAsync("bob", "general", "broken.png", [.. PngHeaderClaiming(10, 10)[..16], .. new byte[64]]);
+
+        await ScanQueuedAsync();
+
+        var refusedBomb = await FileAsync(bomb.Id);
+        refusedBomb.ScanStatus.ShouldBe(ScanStatus.ScanFailed);
+        refusedBomb.ScanDetail!.ShouldContain("more than can be shown safely");
+        var refusedDamaged = await FileAsync(damaged.Id);
+        refusedDamaged.ScanStatus.ShouldBe(ScanStatus.ScanFailed);
+        refusedDamaged.ScanDetail!.ShouldContain("damaged");
+    }
+
+    /// <summary>A PNG whose header claims the given size, with no pixel data: what a decompression bomb starts with.</summary>
+    private static byte[] PngHeaderClaiming(int width, int height)
+    {
+        var header = new byte[13];
+        System.Buffers.Binary.BinaryPrimitives.WriteInt32BigEndian(header, width);
+        System.Buffers.Binary.BinaryPrimitives.WriteInt32BigEndian(header.AsSpan(4), height);
+        (header[8], header[9]) = (8, 2);
+        return [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, .. Chunk("IHDR", header), .. Chunk("IEND", [])];
+    }
+
+    private static byte[] Chunk(string type, byte[] data)
+    {
+        var typed = System.Text.Encoding.ASCII.GetBytes(type).Concat(data).ToArray();
+        var chunk = new byte[8 + data.Length + 4];
+        System.Buffers.Binary.BinaryPrimitives.WriteInt32BigEndian(chunk, data.Length);
+        typed.CopyTo(chunk, 4);
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt32BigEndian(chunk.AsSpan(8 + data.Length), Crc32(typed));
+        return chunk;
+    }
+
+    private static uint Crc32(byte[] bytes)
+    {
+        var crc = 0xFFFFFFFFu;
+        foreach (var b in bytes)
+        {
+            crc ^= b;
+            for (var bit = 0; bit < 8; bit++)
+            {
+                crc = (crc & 1) != 0 ? (crc >> 1) ^ 0xEDB88320u : crc >> 1;
+            }
+        }
+
+        return ~crc;
     }
 
     [Fact]

@@ -10,7 +10,7 @@ namespace Chat.Application.Files.ScanFile;
 /// undownloadable meanwhile (fail closed).
 /// </summary>
 public sealed partial class ScanFile(
-    IFileRecords records, IFileStore store, IVirusScanner scanner, TimeProvider clock, ILogger<ScanFile> logger)
+    IFileRecords records, IFileStore store, IVirusScanner scanner, IImagePreviews images, TimeProvider clock, ILogger<ScanFile> logger)
 {
     public async Task RunAsync(Guid fileId, CancellationToken cancellationToken)
     {
@@ -46,7 +46,53 @@ public sealed partial class ScanFile(
             LogInfected(file.Id, file.UploaderId, verdict.Detail);
         }
 
-        await records.ChangeAsync(fileId, f => f.RecordScan(status, verdict.Detail, clock.GetUtcNow()), cancellationToken);
+        var detail = verdict.Detail;
+        if (status == ScanStatus.Clean && file.ContentType.StartsWith("image/", StringComparison.Ordinal))
+        {
+            var prepared = await PrepareImageAsync(file, cancellationToken);
+            (status, detail) = prepared.Succeeded ? (status, detail) : (ScanStatus.ScanFailed, prepared.Error!.Message);
+        }
+
+        await records.ChangeAsync(fileId, f => f.RecordScan(status, detail, clock.GetUtcNow()), cancellationToken);
+    }
+
+    /// <summary>
+    /// Before a clean image becomes visible: replace the stored original with a copy without metadata (location,
+    /// camera, author) and store a thumbnail. An image too large to decode or damaged is refused instead.
+    /// </summary>
+    private async Task<Result> PrepareImageAsync(StoredFile file, CancellationToken cancellationToken)
+    {
+        Result<ProcessedImage> processed;
+        await using (var original = await store.OpenAsync(file.StorageKey, cancellationToken))
+        {
+            processed = original is null
+                ? Error.Invalid("file.missing", "The uploaded bytes are missing.")
+                : await images.ProcessAsync(original, file.ContentType, cancellationToken);
+        }
+
+        if (!processed.Succeeded)
+        {
+            return processed.Error!;
+        }
+
+        var image = processed.Value;
+        var stripped = await store.SaveAsync(new MemoryStream(image.Original), long.MaxValue, cancellationToken);
+        var thumbnail = await store.SaveAsync(new MemoryStream(image.Thumbnail), long.MaxValue, cancellationToken);
+        var used = await records.ChangeAsync(
+            file.Id,
+            f => f.UsePreparedImage(
+                stripped!.Key, stripped.Size, stripped.Sha256, image.Width, image.Height,
+                thumbnail!.Key, image.ThumbnailContentType, image.ThumbnailWidth, image.ThumbnailHeight),
+            cancellationToken);
+        if (!used.Succeeded)
+        {
+            await store.DeleteAsync(stripped!.Key, cancellationToken);
+            await store.DeleteAsync(thumbnail!.Key, cancellationToken);
+            return used.Error!;
+        }
+
+        await store.DeleteAsync(file.StorageKey, cancellationToken);
+        return Result.Success();
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Malware in file {FileId} uploaded by {UploaderId}: {Signature}; its bytes were deleted")]

@@ -114,6 +114,9 @@ namespace Chat.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<int?>("Height")
+                        .HasColumnType("int");
+
                     b.Property<Guid?>("MessageId")
                         .HasColumnType("uniqueidentifier");
 
@@ -147,10 +150,27 @@ namespace Chat.Infrastructure.Persistence.Migrations.SqlServer
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
 
+                    b.Property<string>("ThumbnailContentType")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<int?>("ThumbnailHeight")
+                        .HasColumnType("int");
+
+                    b.Property<string>("ThumbnailKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<int?>("ThumbnailWidth")
+                        .HasColumnType("int");
+
                     b.Property<string>("UploaderId")
                         .IsRequired()
                         .HasMaxLength(450)
                         .HasColumnType("nvarchar(450)");
+
+                    b.Property<int?>("Width")
+                        .HasColumnType("int");
 
                     b.HasKey("Id");
 
