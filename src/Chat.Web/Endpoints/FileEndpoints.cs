@@ -15,7 +15,10 @@ internal static class FileEndpoints
 
     public static IEndpointRouteBuilder MapFileEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/files/{id:guid}/{*name}", DownloadAsync).RequireAuthorization();
+        app.MapGet("/files/{id:guid}/thumbnail", (Guid id, HttpContext context, CancellationToken cancellationToken) =>
+            ServeAsync(new GetFile(id, Thumbnail: true), context, cancellationToken)).RequireAuthorization();
+        app.MapGet("/files/{id:guid}/{*name}", (Guid id, HttpContext context, CancellationToken cancellationToken) =>
+            ServeAsync(new GetFile(id), context, cancellationToken)).RequireAuthorization();
 
         // A form post: the antiforgery token is required (form field or RequestVerificationToken header).
         app.MapPost("/files", UploadAsync).RequireAuthorization().RequireRateLimiting(Security.LoginRateLimits.UploadPolicy);
@@ -34,18 +37,19 @@ internal static class FileEndpoints
             : ProblemResults.From(uploaded.Error!);
     }
 
-    private static async Task<IResult> DownloadAsync(Guid id, HttpContext context, CancellationToken cancellationToken)
+    private static async Task<IResult> ServeAsync(GetFile request, HttpContext context, CancellationToken cancellationToken)
     {
         var download = ActivatorUtilities.CreateInstance<GetFileHandler>(
             context.RequestServices, (ICurrentActor)new RequestActor(context.User));
-        var opened = await download.HandleAsync(new GetFile(id), cancellationToken);
+        var opened = await download.HandleAsync(request, cancellationToken);
         if (!opened.Succeeded)
         {
             return ProblemResults.From(opened.Error!);
         }
 
         var (file, content) = opened.Value;
-        var disposition = new ContentDispositionHeaderValue(ShownInline.Contains(file.ContentType) ? "inline" : "attachment");
+        var contentType = request.Thumbnail ? file.ThumbnailContentType! : file.ContentType;
+        var disposition = new ContentDispositionHeaderValue(ShownInline.Contains(contentType) ? "inline" : "attachment");
         disposition.SetHttpFileName(file.OriginalName);
         context.Response.Headers.ContentDisposition = disposition.ToString();
         context.Response.Headers.XContentTypeOptions = "nosniff";
@@ -53,8 +57,8 @@ internal static class FileEndpoints
         // Even an inline image gets a sandbox: nothing in a response from this path may run script.
         context.Response.Headers.ContentSecurityPolicy = "default-src 'none'; img-src 'self'; sandbox; frame-ancestors 'none'";
         context.Items[Security.SecurityHeaders.OwnContentSecurityPolicy] = true;
-        return Results.Stream(content, file.ContentType, enableRangeProcessing: true,
-            lastModified: file.ScannedAt, entityTag: new EntityTagHeaderValue($"\"{file.Sha256}\""));
+        return Results.Stream(content, contentType, enableRangeProcessing: true, lastModified: file.ScannedAt,
+            entityTag: new EntityTagHeaderValue($"\"{file.Sha256}{(request.Thumbnail ? "-thumbnail" : string.Empty)}\""));
     }
 
     /// <summary>The signed-in user of an HTTP request (outside a Blazor circuit).</summary>

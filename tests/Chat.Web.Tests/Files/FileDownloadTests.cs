@@ -13,6 +13,7 @@ public sealed class FileDownloadTests : WebAppTest
 {
     private static readonly byte[] Pdf = [.. "%PDF-1.7\n"u8.ToArray(), .. Enumerable.Range(0, 200).Select(i => (byte)i)];
     private static readonly byte[] Png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 1, 2, 3, 4];
+    private static readonly byte[] ThumbnailBytes = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 9, 9];
 
     public FileDownloadTests() => App.Settings["Bootstrap:SeedDemoWorkspace"] = "true";
 
@@ -42,6 +43,23 @@ public sealed class FileDownloadTests : WebAppTest
 
         response.Content.Headers.ContentDisposition!.DispositionType.ShouldBe("inline");
         response.Headers.GetValues("Content-Security-Policy").Single().ShouldContain("sandbox");
+    }
+
+    [Fact]
+    public async Task An_images_thumbnail_is_served_to_members_and_other_files_have_none()
+    {
+        var image = await ShareAsync("general", "chart.png", Png, ScanStatus.Clean, withThumbnail: true);
+        var document = await ShareAsync("general", "notes.pdf", Pdf, ScanStatus.Clean);
+        var secret = await ShareAsync("engineering", "plan.png", Png, ScanStatus.Clean, withThumbnail: true);
+        using var bob = await SignedInAsync("bob");
+
+        var thumbnail = await bob.Http.GetAsync($"/files/{image}/thumbnail");
+
+        thumbnail.StatusCode.ShouldBe(HttpStatusCode.OK);
+        thumbnail.Content.Headers.ContentType!.MediaType.ShouldBe("image/png");
+        (await thumbnail.Content.ReadAsByteArrayAsync()).ShouldBe(ThumbnailBytes);
+        (await bob.Http.GetAsync($"/files/{document}/thumbnail")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await bob.Http.GetAsync($"/files/{secret}/thumbnail")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
 
     [Fact]
@@ -105,7 +123,7 @@ public sealed class FileDownloadTests : WebAppTest
     }
 
     /// <summary>A file uploaded by Alice into a channel, stored for real, with the given scan verdict.</summary>
-    private async Task<Guid> ShareAsync(string channel, string name, byte[] content, ScanStatus status)
+    private async Task<Guid> ShareAsync(string channel, string name, byte[] content, ScanStatus status, bool withThumbnail = false)
     {
         _ = App.Server;
         using var scope = App.Services.CreateScope();
@@ -114,6 +132,12 @@ public sealed class FileDownloadTests : WebAppTest
         var alice = (await db.Users.SingleAsync(u => u.Email == "alice@demo.chat")).Id;
         var blob = (await scope.ServiceProvider.GetRequiredService<IFileStore>().SaveAsync(new MemoryStream(content), 1 << 20, default))!;
         var file = StoredFile.Upload(channelId, alice, name, FileType.Check(name, content).Value, blob.Size, blob.Sha256, blob.Key, DateTimeOffset.UtcNow);
+        if (withThumbnail)
+        {
+            var thumbnail = (await scope.ServiceProvider.GetRequiredService<IFileStore>().SaveAsync(new MemoryStream(ThumbnailBytes), 1 << 20, default))!;
+            file.UsePreparedImage(blob.Key, blob.Size, blob.Sha256, 4, 3, thumbnail.Key, "image/png", 4, 3);
+        }
+
         if (status != ScanStatus.Pending)
         {
             file.RecordScan(status, status == ScanStatus.Infected ? "Eicar" : null, DateTimeOffset.UtcNow);

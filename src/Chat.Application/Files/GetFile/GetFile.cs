@@ -5,7 +5,8 @@ using Chat.Domain.Files;
 
 namespace Chat.Application.Files.GetFile;
 
-public sealed record GetFile(Guid FileId);
+/// <param name="Thumbnail">The image's thumbnail instead of the file itself.</param>
+public sealed record GetFile(Guid FileId, bool Thumbnail = false);
 
 /// <param name="Content">The bytes, to be disposed by the caller.</param>
 public sealed record FileDownload(StoredFile File, Stream Content);
@@ -44,7 +45,12 @@ public sealed class GetFileHandler(ICurrentActor currentActor, IChannelStore cha
                 return Error.Forbidden("file.scan_failed", "This file could not be scanned for viruses, so it cannot be downloaded.");
         }
 
-        var content = await store.OpenAsync(file.StorageKey, cancellationToken);
+        if (request.Thumbnail && file.ThumbnailKey is null)
+        {
+            return Error.NotFound("file.no_thumbnail", "This file has no preview.");
+        }
+
+        var content = await store.OpenAsync(request.Thumbnail ? file.ThumbnailKey! : file.StorageKey, cancellationToken);
         return content is null ? NotFound : new FileDownload(file, content);
     }
 }
