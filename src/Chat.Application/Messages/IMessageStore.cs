@@ -14,6 +14,9 @@ public interface IMessageStore
     /// </summary>
     Task<AppendResult> AppendAsync(NewMessage message, CancellationToken cancellationToken);
 
+    /// <summary>The message this sender stored with this client message id, or null.</summary>
+    Task<MessageDto?> FindSentAsync(string senderId, Guid clientMessageId, CancellationToken cancellationToken);
+
     /// <summary>The message with this id, or null.</summary>
     Task<MessageDto?> FindAsync(Guid messageId, CancellationToken cancellationToken);
 
@@ -64,4 +67,7 @@ public sealed record NewMessage(
     bool AlsoInChannel = false)
 {
     public IReadOnlyCollection<string> MentionedUserIds { get; init; } = [];
+
+    /// <summary>Files the sender uploaded to this channel, shared with the message in the same transaction.</summary>
+    public IReadOnlyCollection<Guid> FileIds { get; init; } = [];
 }

@@ -41,6 +41,9 @@ public sealed record MessageDto(
     /// <summary>Whether it mentions every member (@channel or @all).</summary>
     public bool MentionsChannel { get; init; }
 
+    /// <summary>The files shared with it, in the order they were uploaded.</summary>
+    public IReadOnlyList<AttachmentDto> Files { get; init; } = [];
+
     /// <summary>Whether it mentions <paramref name="userId"/>, by name, @here or @channel.</summary>
     public bool Mentions(string? userId) =>
         userId is not null && userId != SenderId && !IsDeleted && (MentionsChannel || MentionedUserIds.Contains(userId));
@@ -58,3 +61,9 @@ public sealed record ReactionDto(string EmojiId, string Glyph, IReadOnlyList<str
 {
     public int Count => UserIds.Count;
 }
+
+/// <summary>A file shared with a message, as the message list shows it.</summary>
+/// <param name="HasThumbnail">A clean image with a thumbnail at <c>/files/{id}/thumbnail</c>.</param>
+public sealed record AttachmentDto(
+    Guid Id, string Name, string ContentType, long Size, Chat.Domain.Files.ScanStatus ScanStatus, bool HasThumbnail,
+    int? ThumbnailWidth = null, int? ThumbnailHeight = null);

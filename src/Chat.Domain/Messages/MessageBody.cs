@@ -29,5 +29,12 @@ public sealed record MessageBody
         return new MessageBody(text.TrimEnd());
     }
 
+    /// <summary>The text sent with shared files: it may be empty, and the same limit applies.</summary>
+    public static Result<MessageBody> Caption(string? text) =>
+        string.IsNullOrWhiteSpace(text) ? new MessageBody(string.Empty) : Create(text);
+
+    /// <summary>At most this many files are shared with one message.</summary>
+    public const int MaxFiles = 10;
+
     public override string ToString() => Value;
 }

@@ -1,4 +1,5 @@
 using Chat.Application.Messages;
+using Chat.Domain.Files;
 using Chat.Domain.Messages;
 using Chat.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -22,6 +23,18 @@ internal sealed class MessageReader(IMessageFormatter formatter)
         var mentions = (await db.MessageMentions.Where(m => ids.Contains(m.MessageId))
                 .Select(m => new { m.MessageId, m.UserId }).ToListAsync(cancellationToken))
             .ToLookup(m => m.MessageId, m => m.UserId);
+        var files = (await db.Files.AsNoTracking()
+                .Where(f => f.MessageId != null && ids.Contains(f.MessageId.Value))
+                .OrderBy(f => f.CreatedAt)
+                .Select(f => new
+                {
+                    MessageId = f.MessageId!.Value,
+                    File = new AttachmentDto(
+                        f.Id, f.OriginalName, f.ContentType, f.Size, f.ScanStatus,
+                        f.ThumbnailKey != null && f.ScanStatus == ScanStatus.Clean, f.ThumbnailWidth, f.ThumbnailHeight),
+                })
+                .ToListAsync(cancellationToken))
+            .ToLookup(f => f.MessageId, f => f.File);
         var rootIds = rows.Where(r => r.ThreadRootId is null).Select(r => r.Id).ToList();
         var threads = await LoadThreadSummariesAsync(db, rootIds, cancellationToken);
         return rows.ConvertAll(row => ToDto(row) with
@@ -29,6 +42,7 @@ internal sealed class MessageReader(IMessageFormatter formatter)
             Reactions = reactions.GetValueOrDefault(row.Id, []),
             MentionedUserIds = mentions[row.Id].ToArray(),
             Thread = threads.GetValueOrDefault(row.Id),
+            Files = row.DeletedAt is null ? files[row.Id].ToArray() : [],
         });
     }
 

@@ -14,10 +14,18 @@ internal sealed class MessageStore(IDbContextFactory<ChatDbContext> contexts, Me
     {
         var (stored, created, senderName) = await writer.AppendAsync(message, cancellationToken);
 
-        // A new message has no reactions or replies yet and its mentions are known, so it needs no reading back.
-        return created
+        // A new message has no reactions or replies yet and its mentions are known, so it needs no reading back
+        // unless it shares files.
+        return created && message.FileIds.Count == 0
             ? new AppendResult(reader.ToDto(stored, senderName!) with { MentionedUserIds = message.MentionedUserIds.ToArray() }, Created: true)
-            : new AppendResult((await FindAsync(stored.Id, cancellationToken))!, Created: false);
+            : new AppendResult((await FindAsync(stored.Id, cancellationToken))!, created);
+    }
+
+    public async Task<MessageDto?> FindSentAsync(string senderId, Guid clientMessageId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return (await reader.LoadAsync(
+            db, db.Messages.Where(m => m.SenderId == senderId && m.ClientMessageId == clientMessageId), cancellationToken)).SingleOrDefault();
     }
 
     public async Task<MessageDto?> FindAsync(Guid messageId, CancellationToken cancellationToken)

@@ -159,6 +159,13 @@ internal sealed partial class MessageWriter : IAsyncDisposable, IDisposable
 
                 db.ChangeTracker.DetectChanges();
                 await db.SaveChangesAsync();
+
+                // Files point at their message, so they are shared once the messages are in, still before the commit.
+                foreach (var (send, posted) in created)
+                {
+                    await AttachFilesAsync(db, send.Message, posted);
+                }
+
                 await transaction.CommitAsync();
             });
         }
@@ -253,6 +260,24 @@ internal sealed partial class MessageWriter : IAsyncDisposable, IDisposable
         }
 
         return next;
+    }
+
+    /// <summary>Shares the sender's still-unshared uploads with the message; a file shared meanwhile fails the send.</summary>
+    private static async Task AttachFilesAsync(ChatDbContext db, NewMessage message, Message posted)
+    {
+        if (message.FileIds.Count == 0)
+        {
+            return;
+        }
+
+        var ids = message.FileIds.ToList();
+        var attached = await db.Files
+            .Where(f => ids.Contains(f.Id) && f.MessageId == null && f.UploaderId == message.SenderId && f.ChannelId == message.ChannelId)
+            .ExecuteUpdateAsync(s => s.SetProperty(f => f.MessageId, posted.Id));
+        if (attached != ids.Count)
+        {
+            throw new InvalidOperationException("A file was shared with another message at the same time.");
+        }
     }
 
     private static async Task<Message> CreateAsync(ChatDbContext db, NewMessage message, long sequence)

@@ -1,6 +1,7 @@
 using Chat.Application.Channels;
 using Chat.Application.Common;
 using Chat.Application.Events;
+using Chat.Application.Files;
 using Chat.Application.Messages;
 using Chat.Application.Messages.SendMessage;
 using Chat.Application.People;
@@ -31,7 +32,7 @@ public class SendMessageTests
     }
 
     private SendMessageHandler Handler() =>
-        new(FixedActor.User("ann"), _channels, _messages, _people, _presence, _events, _limits, TimeProvider.System);
+        new(FixedActor.User("ann"), _channels, _messages, _people, _presence, Substitute.For<IFileRecords>(), _events, _limits, TimeProvider.System);
 
     private MessageDto Stored(string body) =>
         new(Guid.NewGuid(), _channelId, 1, "ann", "Ann", body, body, DateTimeOffset.UtcNow, 1);

@@ -4,6 +4,7 @@ using Chat.Application.Files;
 using Chat.Application.Files.RequeuePendingScans;
 using Chat.Application.Files.ScanFile;
 using Chat.Application.Files.UploadFile;
+using Chat.Application.Messages.SendMessage;
 using Chat.Domain.Files;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -224,6 +225,29 @@ public sealed class FileScanningTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Uploads_are_shared_with_a_message_once_and_only_by_their_uploader()
+    {
+        var report = await UploadAsync("bob", "general", "report.pdf", "%PDF-1.7\n"u8.ToArray());
+        var send = As<SendMessageHandler>("bob");
+        var clientMessageId = Guid.NewGuid();
+
+        var sent = (await send.HandleAsync(new SendMessage(_channels["general"], clientMessageId, " ", FileIds: [report.Id]))).Value;
+        var retried = await send.HandleAsync(new SendMessage(_channels["general"], clientMessageId, " ", FileIds: [report.Id]));
+        var again = await send.HandleAsync(new SendMessage(_channels["general"], Guid.NewGuid(), "once more", FileIds: [report.Id]));
+        var stolen = await As<SendMessageHandler>("dan").HandleAsync(new SendMessage(_channels["general"], Guid.NewGuid(), "mine", FileIds: [report.Id]));
+
+        sent.Body.ShouldBe(string.Empty, "a caption is optional when files are shared");
+        sent.Files.ShouldHaveSingleItem().Name.ShouldBe("report.pdf");
+        sent.Files[0].ScanStatus.ShouldBe(ScanStatus.Pending);
+        retried.Value.Id.ShouldBe(sent.Id);
+        again.Error!.Code.ShouldBe("message.file_not_shareable");
+        stolen.Error!.Code.ShouldBe("message.file_not_shareable");
+        (await FileAsync(report.Id)).MessageId.ShouldBe(sent.Id);
+        await using var db = _workspace.NewContext();
+        (await db.Messages.CountAsync()).ShouldBe(1);
+    }
+
+    [Fact]
     public async Task Refused_uploads_leave_no_row_and_no_bytes_behind()
     {
         var disguised = await TryUploadAsync("bob", "general", "cat.png", [0x4D, 0x5A, 0x90, 0, 3, 0, 0, 0]);
@@ -241,6 +265,10 @@ public sealed class FileScanningTests : IAsyncLifetime
     }
 
     private IFileStore Store => _workspace.Services.GetRequiredService<IFileStore>();
+
+    private THandler As<THandler>(string user)
+        where THandler : notnull =>
+        ActivatorUtilities.CreateInstance<THandler>(_workspace.Services, (ICurrentActor)new FixedActor(_users[user]));
 
     private async Task<FileDto> UploadAsync(string user, string channel, string name, byte[] content)
     {

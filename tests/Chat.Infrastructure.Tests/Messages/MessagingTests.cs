@@ -228,15 +228,8 @@ public sealed class MessagingTests : IAsyncLifetime
         _workspace.Services.GetRequiredService<IChatEvents>(),
         TimeProvider.System);
 
-    private SendMessageHandler SendAs(string userId) => new(
-        new FixedActor(userId),
-        _workspace.Services.GetRequiredService<IChannelStore>(),
-        _workspace.Services.GetRequiredService<IMessageStore>(),
-        _workspace.Services.GetRequiredService<IUserDirectory>(),
-        _workspace.Services.GetRequiredService<IPresence>(),
-        _workspace.Services.GetRequiredService<IChatEvents>(),
-        _workspace.Services.GetRequiredService<IRateLimits>(),
-        TimeProvider.System);
+    private SendMessageHandler SendAs(string userId) =>
+        ActivatorUtilities.CreateInstance<SendMessageHandler>(_workspace.Services, (ICurrentActor)new FixedActor(userId));
 
     private GetHistoryHandler HistoryAs(string userId) => new(
         new FixedActor(userId),

@@ -84,6 +84,7 @@ public abstract class ComponentTestContext : BunitContext, IAsyncLifetime
         Services.AddScoped<ListFollowedThreadsHandler>();
         Services.AddScoped<SuggestMentionsHandler>();
         Services.AddScoped<PresenceCircuit>();
+        Services.AddSingleton<Chat.Application.Files.IFileRecords>(new InMemoryFileRecords());
         Services.AddScoped<Chat.Application.Channels.ArchiveChannel.ArchiveChannelHandler>();
         Services.AddScoped<Chat.Application.Channels.WatchMyEvents.WatchMyEventsHandler>();
         Services.AddScoped<ViewerClock>();

@@ -42,6 +42,9 @@ public sealed class InMemoryMessageStore : IMessageStore
                 : Add(message.ChannelId, message.Body.Value, message.SenderId, message.SenderId),
             Created: true));
 
+    public Task<MessageDto?> FindSentAsync(string senderId, Guid clientMessageId, CancellationToken cancellationToken) =>
+        Task.FromResult<MessageDto?>(null);
+
     public Task<MessageDto?> FindAsync(Guid messageId, CancellationToken cancellationToken) =>
         Task.FromResult(_messages.FirstOrDefault(m => m.Id == messageId));
 
