@@ -34,3 +34,6 @@ public sealed record ChannelChanged(Guid ChannelId, string Name, bool IsArchived
 
 /// <summary>People joined or left a channel, or were added or removed; also sent to each of them.</summary>
 public sealed record MembersChanged(Guid ChannelId, IReadOnlyList<string> Added, IReadOnlyList<string> Removed) : ChatEvent(ChannelId);
+
+/// <summary>A shared file's scan finished; the message shows it as clean (with its preview), removed or unscannable.</summary>
+public sealed record FileScanned(Guid ChannelId, Guid MessageId, AttachmentDto File) : ChatEvent(ChannelId);

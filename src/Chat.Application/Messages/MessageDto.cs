@@ -66,4 +66,9 @@ public sealed record ReactionDto(string EmojiId, string Glyph, IReadOnlyList<str
 /// <param name="HasThumbnail">A clean image with a thumbnail at <c>/files/{id}/thumbnail</c>.</param>
 public sealed record AttachmentDto(
     Guid Id, string Name, string ContentType, long Size, Chat.Domain.Files.ScanStatus ScanStatus, bool HasThumbnail,
-    int? ThumbnailWidth = null, int? ThumbnailHeight = null);
+    int? ThumbnailWidth = null, int? ThumbnailHeight = null)
+{
+    public static AttachmentDto From(Chat.Domain.Files.StoredFile file) => new(
+        file.Id, file.OriginalName, file.ContentType, file.Size, file.ScanStatus,
+        file.ThumbnailKey is not null && file.IsDownloadable, file.ThumbnailWidth, file.ThumbnailHeight);
+}

@@ -4,6 +4,7 @@ using Chat.Application.Files;
 using Chat.Application.Files.RequeuePendingScans;
 using Chat.Application.Files.ScanFile;
 using Chat.Application.Files.UploadFile;
+using Chat.Application.Events;
 using Chat.Application.Messages.SendMessage;
 using Chat.Domain.Files;
 using Microsoft.EntityFrameworkCore;
@@ -245,6 +246,32 @@ public sealed class FileScanningTests : IAsyncLifetime
         (await FileAsync(report.Id)).MessageId.ShouldBe(sent.Id);
         await using var db = _workspace.NewContext();
         (await db.Messages.CountAsync()).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Viewers_of_the_channel_are_told_when_a_shared_files_scan_finishes()
+    {
+        var heard = new TaskCompletionSource<FileScanned>();
+        using var watching = _workspace.Services.GetRequiredService<Chat.Application.Events.IChatEvents>().Subscribe(
+            _channels["general"],
+            e =>
+            {
+                if (e is FileScanned scanned)
+                {
+                    heard.TrySetResult(scanned);
+                }
+
+                return Task.CompletedTask;
+            });
+        var upload = await UploadAsync("bob", "general", "virus.txt", Clamd.Eicar);
+        var sent = (await As<SendMessageHandler>("bob").HandleAsync(
+            new SendMessage(_channels["general"], Guid.NewGuid(), "have a look", FileIds: [upload.Id]))).Value;
+
+        await ScanQueuedAsync();
+
+        var scanned = await heard.Task.WaitAsync(TimeSpan.FromSeconds(5));
+        scanned.MessageId.ShouldBe(sent.Id);
+        scanned.File.ScanStatus.ShouldBe(ScanStatus.Infected);
     }
 
     [Fact]

@@ -21,6 +21,13 @@ public sealed class InMemoryMessageStore : IMessageStore
         return message;
     }
 
+    /// <summary>Stores a changed copy of a message held, as a use case would.</summary>
+    public MessageDto Replace(MessageDto message)
+    {
+        _messages[_messages.FindIndex(m => m.Id == message.Id)] = message;
+        return message;
+    }
+
     public MessageDto Reply(MessageDto root, string body, string sender = "bob", bool alsoInChannel = false)
     {
         var reply = Add(root.ChannelId, body, sender, sender) with { ThreadRootId = root.Id, AlsoInChannel = alsoInChannel };

@@ -1,3 +1,5 @@
+using Chat.Application.Events;
+using Chat.Application.Messages;
 using Chat.Domain.Common;
 using Chat.Domain.Files;
 using Microsoft.Extensions.Logging;
@@ -10,7 +12,13 @@ namespace Chat.Application.Files.ScanFile;
 /// undownloadable meanwhile (fail closed).
 /// </summary>
 public sealed partial class ScanFile(
-    IFileRecords records, IFileStore store, IVirusScanner scanner, IImagePreviews images, TimeProvider clock, ILogger<ScanFile> logger)
+    IFileRecords records,
+    IFileStore store,
+    IVirusScanner scanner,
+    IImagePreviews images,
+    IChatEvents events,
+    TimeProvider clock,
+    ILogger<ScanFile> logger)
 {
     public async Task RunAsync(Guid fileId, CancellationToken cancellationToken)
     {
@@ -53,7 +61,13 @@ public sealed partial class ScanFile(
             (status, detail) = prepared.Succeeded ? (status, detail) : (ScanStatus.ScanFailed, prepared.Error!.Message);
         }
 
-        await records.ChangeAsync(fileId, f => f.RecordScan(status, detail, clock.GetUtcNow()), cancellationToken);
+        var recorded = await records.ChangeAsync(fileId, f => f.RecordScan(status, detail, clock.GetUtcNow()), cancellationToken);
+
+        // Everyone viewing the message sees "scanning…" turn into the file, or into its removal, without reloading.
+        if (recorded.Succeeded && recorded.Value.MessageId is { } messageId)
+        {
+            events.Publish(new FileScanned(recorded.Value.ChannelId, messageId, AttachmentDto.From(recorded.Value)));
+        }
     }
 
     /// <summary>

@@ -163,6 +163,9 @@ public sealed class ChannelFeed(
             case ThreadUpdated { Root: var root }:
                 ReplaceThread(root);
                 break;
+            case FileScanned scanned:
+                ReplaceFile(scanned);
+                break;
             case UserTyping typing when typing.UserId != _viewerId:
                 _typing?.Typing(typing.UserId, typing.DisplayName);
                 break;
@@ -181,6 +184,19 @@ public sealed class ChannelFeed(
         }
 
         Put(index, Messages[index] with { Reactions = reacted.Reactions, ReactionRevision = reacted.ReactionRevision });
+    }
+
+    // A scan moves a file from pending to its final state once, so the newest event is always the one to show.
+    private void ReplaceFile(FileScanned scanned)
+    {
+        var index = Messages.ToList().FindIndex(m => m.Id == scanned.MessageId);
+        if (index < 0)
+        {
+            return;
+        }
+
+        var files = Messages[index].Files.Select(f => f.Id == scanned.File.Id ? scanned.File : f).ToArray();
+        Put(index, Messages[index] with { Files = files });
     }
 
     private void ReplaceThread(MessageDto root)
