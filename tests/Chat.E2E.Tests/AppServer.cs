@@ -36,6 +36,14 @@ public sealed class AppServer : WebApplicationFactory<Program>
 
         // Every browser signs in from 127.0.0.1; the per-address sign-in limit is tested on its own.
         builder.UseSetting("RateLimits:LoginPerMinute", "1000");
+
+        // Uploads are scanned by the clamd the test command started.
+        if (Environment.GetEnvironmentVariable("CHAT_TEST_CLAMD") is { Length: > 0 } clamd && clamd.Split(':') is [var host, var port])
+        {
+            builder.UseSetting("ClamAv:Enabled", "true");
+            builder.UseSetting("ClamAv:Host", host);
+            builder.UseSetting("ClamAv:Port", port);
+        }
     }
 
     public override async ValueTask DisposeAsync()

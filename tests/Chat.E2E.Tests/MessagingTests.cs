@@ -381,6 +381,66 @@ public sealed class MessagingTests(DemoWorkspaceFixture browser) : IClassFixture
         await Expect(erin.Page.Locator("#user-menu .presence-dot")).ToHaveAttributeAsync("data-presence", "DoNotDisturb");
     }
 
+    [Fact]
+    public async Task Shared_files_show_live_for_the_reader_once_scanned_and_an_infected_one_is_removed_for_both()
+    {
+        Environment.GetEnvironmentVariable("CHAT_TEST_CLAMD").ShouldNotBeNullOrEmpty("./test.sh starts clamd for this test");
+        var name = $"files-{Guid.NewGuid():N}"[..18];
+        await SeedChannelAsync(name, "alice", count: 1);
+        var alice = await SignInAsync("alice@demo.chat");
+        var bob = await SignInAsync("bob@demo.chat");
+        foreach (var reader in new[] { alice, bob })
+        {
+            await reader.Page.GotoAsync($"/c/{name}");
+            await reader.WaitUntilInteractiveAsync();
+        }
+
+        await bob.Page.Locator("#join-channel").ClickAsync();
+        await alice.WaitForComposerAsync();
+
+        await alice.Page.Locator("#composer-files").SetInputFilesAsync(
+        [
+            new Microsoft.Playwright.FilePayload { Name = "chart.png", MimeType = "image/png", Buffer = TinyPng() },
+            new Microsoft.Playwright.FilePayload { Name = "minutes.pdf", MimeType = "application/pdf", Buffer = "%PDF-1.7\nminutes"u8.ToArray() },
+        ]);
+        await Expect(alice.Page.Locator("#composer-uploads progress")).ToHaveCountAsync(2);
+        await Expect(alice.Page.Locator("#composer-send")).ToBeEnabledAsync();
+        await alice.Composer.FillAsync("today's chart and minutes");
+        await alice.Composer.PressAsync("Enter");
+        await Expect(alice.Page.Locator("#composer-uploads")).ToHaveCountAsync(0);
+
+        var bobsMessage = bob.Page.Locator("#message-list .message").Filter(new() { HasText = "today's chart" });
+        await Expect(bobsMessage.Locator(".attachment-thumbnail")).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        var pdfLink = bobsMessage.Locator("a.attachment-file", new() { HasText = "minutes.pdf" });
+        await Expect(pdfLink).ToBeVisibleAsync();
+        var download = await bob.Page.RunAndWaitForDownloadAsync(() => pdfLink.ClickAsync());
+        download.SuggestedFilename.ShouldBe("minutes.pdf");
+
+        await alice.Page.Locator("#composer-files").SetInputFilesAsync(
+            new Microsoft.Playwright.FilePayload { Name = "invoice.txt", MimeType = "text/plain", Buffer = Eicar() });
+        await Expect(alice.Page.Locator("#composer-uploads progress")).ToHaveCountAsync(1);
+        await alice.Composer.FillAsync("invoice attached");
+        await alice.Composer.PressAsync("Enter");
+
+        foreach (var reader in new[] { alice, bob })
+        {
+            var message = reader.Page.Locator("#message-list .message").Filter(new() { HasText = "invoice attached" });
+            await Expect(message.Locator(".attachment-removed")).ToHaveTextAsync("file removed: malware detected", new() { Timeout = 30_000 });
+        }
+    }
+
+    private static byte[] TinyPng()
+    {
+        using var image = new SixLabors.ImageSharp.Image<SixLabors.ImageSharp.PixelFormats.Rgba32>(40, 20);
+        using var png = new MemoryStream();
+        SixLabors.ImageSharp.ImageExtensions.SaveAsPng(image, png);
+        return png.ToArray();
+    }
+
+    // Built from two halves so the repository never holds the EICAR test string.
+    private static byte[] Eicar() =>
+        System.Text.Encoding.ASCII.GetBytes(@"X5O!P%@AP[4\PZX54(P^)7CC)7}$EICAR-" + "STANDARD-ANTIVIRUS-TEST-FILE!$H+H*");
+
         /// <summary>A public channel owned by a demo user holding many messages, stored straight through the app's stores.</summary>
     private async Task SeedChannelAsync(string name, string owner, int count)
     {

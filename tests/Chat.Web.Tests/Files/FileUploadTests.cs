@@ -29,7 +29,7 @@ public sealed class FileUploadTests : WebAppTest
 
         var response = await UploadAsync(bob, "general", "agenda.pdf", Pdf);
 
-        response.StatusCode.ShouldBe(HttpStatusCode.Created);
+        response.StatusCode.ShouldBe(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
         var file = (await response.Content.ReadFromJsonAsync<UploadedFile>())!;
         file.Name.ShouldBe("agenda.pdf");
         file.ContentType.ShouldBe("application/pdf");
@@ -49,7 +49,7 @@ public sealed class FileUploadTests : WebAppTest
 
         var response = await UploadAsync(bob, "general", "holiday.png", [0x4D, 0x5A, 0x90, 0, 3, 0]);
 
-        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest, await response.Content.ReadAsStringAsync());
         (await response.Content.ReadAsStringAsync()).ShouldContain("a Windows program");
         (await FileCountAsync()).ShouldBe(0);
     }
@@ -61,7 +61,7 @@ public sealed class FileUploadTests : WebAppTest
 
         var response = await UploadAsync(bob, "general", "agenda.pdf", Pdf, withAntiforgery: false);
 
-        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest, await response.Content.ReadAsStringAsync());
         (await FileCountAsync()).ShouldBe(0);
     }
 
@@ -72,7 +72,7 @@ public sealed class FileUploadTests : WebAppTest
 
         var response = await UploadAsync(bob, "engineering", "leak.pdf", Pdf);
 
-        response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        response.StatusCode.ShouldBe(HttpStatusCode.NotFound, await response.Content.ReadAsStringAsync());
         (await FileCountAsync()).ShouldBe(0);
     }
 

@@ -84,7 +84,8 @@ public abstract class ComponentTestContext : BunitContext, IAsyncLifetime
         Services.AddScoped<ListFollowedThreadsHandler>();
         Services.AddScoped<SuggestMentionsHandler>();
         Services.AddScoped<PresenceCircuit>();
-        Services.AddSingleton<Chat.Application.Files.IFileRecords>(new InMemoryFileRecords());
+        Services.AddSingleton<Chat.Application.Files.IFileRecords>(Files);
+        Services.AddSingleton<Microsoft.AspNetCore.Components.Forms.AntiforgeryStateProvider>(new FixedAntiforgery());
         Services.AddScoped<Chat.Application.Channels.ArchiveChannel.ArchiveChannelHandler>();
         Services.AddScoped<Chat.Application.Channels.WatchMyEvents.WatchMyEventsHandler>();
         Services.AddScoped<ViewerClock>();
@@ -104,6 +105,8 @@ public abstract class ComponentTestContext : BunitContext, IAsyncLifetime
 
     protected SettablePresence Presence { get; } = new();
 
+    protected InMemoryFileRecords Files { get; } = new();
+
     protected InMemoryThreadStore Threads { get; } = new();
 
     public Task InitializeAsync() => Task.CompletedTask;
@@ -122,6 +125,12 @@ public abstract class ComponentTestContext : BunitContext, IAsyncLifetime
 
         public Task<IReadOnlyList<Person>> FindByHandlesAsync(IReadOnlyCollection<string> handles, CancellationToken cancellationToken) =>
             FindAsync(handles, cancellationToken);
+    }
+
+    private sealed class FixedAntiforgery : Microsoft.AspNetCore.Components.Forms.AntiforgeryStateProvider
+    {
+        public override Microsoft.AspNetCore.Components.Forms.AntiforgeryRequestToken GetAntiforgeryToken() =>
+            new("test-token", "__RequestVerificationToken");
     }
 
     private sealed class UnlimitedRateLimits : IRateLimits

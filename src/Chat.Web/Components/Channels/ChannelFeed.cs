@@ -22,6 +22,9 @@ public sealed class ChannelFeed(
     private Func<Func<Task>, Task> _dispatch = work => work();
     private Action _changed = () => { };
     private Func<ChatEvent, Task> _channelEvent = _ => Task.CompletedTask;
+
+    // A scan can finish between a message's commit and its announcement; the verdict waits here for its message.
+    private readonly Dictionary<Guid, List<AttachmentDto>> _scansAhead = [];
     private Guid _channelId;
     private bool _loaded;
 
@@ -186,17 +189,34 @@ public sealed class ChannelFeed(
         Put(index, Messages[index] with { Reactions = reacted.Reactions, ReactionRevision = reacted.ReactionRevision });
     }
 
-    // A scan moves a file from pending to its final state once, so the newest event is always the one to show.
+    // A scan moves a file from pending to its final state once, so a verdict always wins over "pending".
     private void ReplaceFile(FileScanned scanned)
     {
         var index = Messages.ToList().FindIndex(m => m.Id == scanned.MessageId);
         if (index < 0)
         {
+            if (_scansAhead.Count < 100)
+            {
+                (_scansAhead.TryGetValue(scanned.MessageId, out var ahead) ? ahead : _scansAhead[scanned.MessageId] = []).Add(scanned.File);
+            }
+
             return;
         }
 
         var files = Messages[index].Files.Select(f => f.Id == scanned.File.Id ? scanned.File : f).ToArray();
         Put(index, Messages[index] with { Files = files });
+    }
+
+    private void ApplyScansAhead()
+    {
+        foreach (var (messageId, verdicts) in _scansAhead.ToList())
+        {
+            if (Messages.Any(m => m.Id == messageId))
+            {
+                _scansAhead.Remove(messageId);
+                verdicts.ForEach(file => ReplaceFile(new FileScanned(_channelId, messageId, file)));
+            }
+        }
     }
 
     private void ReplaceThread(MessageDto root)
@@ -262,6 +282,7 @@ public sealed class ChannelFeed(
         }
 
         LetOldestGo();
+        ApplyScansAhead();
         _changed();
     }
 
@@ -282,6 +303,7 @@ public sealed class ChannelFeed(
         _subscription = null;
         _loaded = false;
         _early.Clear();
+        _scansAhead.Clear();
         Messages = [];
         ReaderAtBottom = true;
     }

@@ -2,6 +2,7 @@ using Chat.Application.Messages.SendMessage;
 using Chat.Application.Messages.StartTyping;
 using Chat.Application.Messages.SuggestMentions;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.JSInterop;
 
 namespace Chat.Web.Components.Channels;
@@ -12,6 +13,9 @@ public partial class Composer : IAsyncDisposable
     private ElementReference _form;
     private ElementReference _input;
     private ElementReference _suggestions;
+    private ElementReference _files;
+    private ElementReference _attach;
+    private readonly PendingUploads _uploads = new();
     private bool _alsoSendToChannel;
     private IJSObjectReference? _module;
     private string _text = string.Empty;
@@ -50,6 +54,9 @@ public partial class Composer : IAsyncDisposable
     [Inject]
     private SuggestMentionsHandler SuggestMentions { get; set; } = default!;
 
+    [Inject]
+    private AntiforgeryStateProvider Antiforgery { get; set; } = default!;
+
     // The thread's composer sits beside the channel's, so its elements need other ids.
     private string IdPrefix => ThreadRootId is null ? "composer" : "thread-composer";
 
@@ -87,6 +94,8 @@ public partial class Composer : IAsyncDisposable
             _module = await JS.InvokeAsync<IJSObjectReference>("import", "./Components/Channels/Composer.razor.js");
             _self = DotNetObjectReference.Create(this);
             await _module.InvokeVoidAsync("attach", _form, _input, _suggestions, _self, ThreadRootId is null);
+            await _module.InvokeVoidAsync(
+                "uploadFiles", _form, _files, _attach, _self, ChannelId.ToString(), Antiforgery.GetAntiforgeryToken()?.Value);
         }
     }
 
@@ -100,12 +109,19 @@ public partial class Composer : IAsyncDisposable
         _sending = true;
         try
         {
+            if (_uploads.InProgress)
+            {
+                _error = "Wait until the files have finished uploading.";
+                return;
+            }
+
             var sent = await SendMessage.HandleAsync(
-                new SendMessage(ChannelId, _clientMessageId, _text, ThreadRootId, _alsoSendToChannel));
+                new SendMessage(ChannelId, _clientMessageId, _text, ThreadRootId, _alsoSendToChannel, _uploads.FileIds));
             if (sent.Succeeded)
             {
                 (_text, _error, _clientMessageId, _typingSignalledAt) = (string.Empty, null, Guid.NewGuid(), DateTimeOffset.MinValue);
                 _alsoSendToChannel = false;
+                _uploads.Sent();
             }
             else
             {
@@ -136,6 +152,35 @@ public partial class Composer : IAsyncDisposable
     {
         var found = await SuggestMentions.HandleAsync(new SuggestMentions(ChannelId, query));
         return found.Succeeded ? found.Value : [];
+    }
+
+    /// <summary>Called from the browser as an upload starts, moves on, finishes or fails.</summary>
+    [JSInvokable]
+    public void UploadStarted(string localId, string name)
+    {
+        _uploads.Started(localId, name);
+        StateHasChanged();
+    }
+
+    [JSInvokable]
+    public void UploadProgressed(string localId, int percent)
+    {
+        _uploads.Progressed(localId, percent);
+        StateHasChanged();
+    }
+
+    [JSInvokable]
+    public void UploadFinished(string localId, Guid fileId)
+    {
+        _uploads.Finished(localId, fileId);
+        StateHasChanged();
+    }
+
+    [JSInvokable]
+    public void UploadFailed(string localId, string error)
+    {
+        _uploads.Failed(localId, error);
+        StateHasChanged();
     }
 
     /// <summary>Called from the browser when Up is pressed in the empty composer.</summary>

@@ -110,3 +110,67 @@ export function suggestMentions(input, list, dotnet) {
 
     input.addEventListener('blur', close);
 }
+
+// Files from the attach button, dropped on the composer or pasted into it are uploaded one by one with their
+// progress; the composer is told as each starts, moves on (at most every 5 %), finishes or fails.
+export function uploadFiles(form, input, button, dotnet, channelId, antiforgeryToken) {
+    let next = 0;
+    const upload = file => {
+        const localId = `upload-${Date.now()}-${next++}`;
+        dotnet.invokeMethodAsync('UploadStarted', localId, file.name || 'pasted-image.png');
+        const body = new FormData();
+        body.append('channelId', channelId);
+        body.append('file', file, file.name || 'pasted-image.png');
+        if (antiforgeryToken) {
+            body.append('__RequestVerificationToken', antiforgeryToken);
+        }
+        const request = new XMLHttpRequest();
+        let reported = 0;
+        request.upload.addEventListener('progress', event => {
+            const percent = event.lengthComputable ? Math.floor(event.loaded * 100 / event.total) : 0;
+            if (percent - reported >= 5) {
+                reported = percent;
+                dotnet.invokeMethodAsync('UploadProgressed', localId, percent);
+            }
+        });
+        request.addEventListener('load', () => {
+            let answer = null;
+            try { answer = JSON.parse(request.responseText); } catch { }
+            if (request.status === 201 && answer) {
+                dotnet.invokeMethodAsync('UploadFinished', localId, answer.id);
+            } else {
+                dotnet.invokeMethodAsync('UploadFailed', localId,
+                    (answer && answer.title) || request.responseText || `The upload failed (${request.status}).`);
+            }
+        });
+        request.addEventListener('error', () =>
+            dotnet.invokeMethodAsync('UploadFailed', localId, 'The connection was lost during the upload. Try again.'));
+        request.open('POST', '/files');
+        request.send(body);
+    };
+    const uploadAll = files => Array.from(files || []).forEach(upload);
+
+    button.addEventListener('click', () => input.click());
+    input.addEventListener('change', () => {
+        uploadAll(input.files);
+        input.value = '';
+    });
+    form.addEventListener('dragover', event => {
+        if (event.dataTransfer && Array.from(event.dataTransfer.types).includes('Files')) {
+            event.preventDefault();
+        }
+    });
+    form.addEventListener('drop', event => {
+        if (event.dataTransfer && event.dataTransfer.files.length > 0) {
+            event.preventDefault();
+            uploadAll(event.dataTransfer.files);
+        }
+    });
+    form.addEventListener('paste', event => {
+        const files = event.clipboardData ? event.clipboardData.files : null;
+        if (files && files.length > 0) {
+            event.preventDefault();
+            uploadAll(files);
+        }
+    });
+}

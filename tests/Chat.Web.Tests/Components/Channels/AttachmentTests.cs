@@ -46,6 +46,56 @@ public class AttachmentTests : ComponentTestContext
         page.WaitForAssertion(() => page.Find(".attachment a").GetAttribute("href").ShouldBe($"/files/{pending.Id}/draft.pdf"));
     }
 
+    [Fact]
+    public void A_verdict_that_arrives_before_its_message_is_kept_for_it()
+    {
+        var page = Render<ChannelPage>(p => p.Add(c => c.Name, "general"));
+        var pending = File("chart.png", "image/png", ScanStatus.Pending);
+        var message = Messages.Replace(Messages.Add(_general, "chart") with { Files = [pending] });
+
+        // The scan finished between the message's commit and its announcement.
+        Events.Publish(new FileScanned(_general, message.Id, pending with { ScanStatus = ScanStatus.Clean, HasThumbnail = true }));
+        Events.Publish(new MessagePosted(message));
+
+        page.WaitForAssertion(() => page.Find(".attachment img").GetAttribute("src").ShouldBe($"/files/{pending.Id}/thumbnail"));
+    }
+
+    [Fact]
+    public void The_composer_shows_upload_progress_waits_for_uploads_and_sends_the_files_with_the_message()
+    {
+        var stored = StoredFile.Upload(_general, UserId, "plan.pdf", FileType.Allowed["pdf"], 10, "00", "key", DateTimeOffset.UtcNow);
+        Files.Files.Add(stored);
+        var page = Render<ChannelPage>(p => p.Add(c => c.Name, "general"));
+        var composer = page.FindComponent<Composer>();
+
+        page.InvokeAsync(() => composer.Instance.UploadStarted("u1", "plan.pdf"));
+        page.InvokeAsync(() => composer.Instance.UploadProgressed("u1", 40));
+
+        page.Find("[data-upload='plan.pdf'] progress").GetAttribute("value").ShouldBe("40");
+        page.Find("#composer-send").HasAttribute("disabled").ShouldBeTrue();
+
+        page.InvokeAsync(() => composer.Instance.UploadFinished("u1", stored.Id));
+        page.Find("#composer").Submit();
+
+        page.WaitForAssertion(() => page.FindAll("[data-upload]").ShouldBeEmpty());
+        Messages.All.ShouldHaveSingleItem().Body.ShouldBe(string.Empty);
+    }
+
+    [Fact]
+    public void A_failed_upload_says_why_and_can_be_removed()
+    {
+        var page = Render<ChannelPage>(p => p.Add(c => c.Name, "general"));
+        var composer = page.FindComponent<Composer>();
+
+        page.InvokeAsync(() => composer.Instance.UploadStarted("u1", "setup.exe"));
+        page.InvokeAsync(() => composer.Instance.UploadFailed("u1", "Files of type .exe cannot be shared."));
+
+        page.Find("[data-upload='setup.exe'] [role='alert']").TextContent.ShouldContain(".exe cannot be shared");
+        page.Find("#composer-send").HasAttribute("disabled").ShouldBeFalse();
+        page.Find("[data-upload='setup.exe'] .composer-upload-remove").Click();
+        page.FindAll("[data-upload]").ShouldBeEmpty();
+    }
+
     private static AttachmentDto File(string name, string type, ScanStatus status, bool thumbnail = false) =>
         new(Guid.NewGuid(), name, type, 2048, status, thumbnail, thumbnail ? 360 : null, thumbnail ? 240 : null);
 }
