@@ -405,6 +405,7 @@ public sealed class MessagingTests(DemoWorkspaceFixture browser) : IClassFixture
         ]);
         await Expect(alice.Page.Locator("#composer-uploads progress")).ToHaveCountAsync(2);
         await Expect(alice.Page.Locator("#composer-send")).ToBeEnabledAsync();
+        await Expect(alice.Page.Locator("#composer-uploads [role='alert']")).ToHaveCountAsync(0);
         await alice.Composer.FillAsync("today's chart and minutes");
         await alice.Composer.PressAsync("Enter");
         await Expect(alice.Page.Locator("#composer-uploads")).ToHaveCountAsync(0);

@@ -82,7 +82,8 @@ public sealed class FileUploadTests : WebAppTest
         using var erin = await SignedInAsync("erin");
         for (var i = 0; i < 4; i++)
         {
-            (await UploadAsync(erin, "general", $"page-{i}.pdf", Pdf)).StatusCode.ShouldBe(HttpStatusCode.Created);
+            var accepted = await UploadAsync(erin, "general", $"page-{i}.pdf", Pdf);
+            accepted.StatusCode.ShouldBe(HttpStatusCode.Created, await accepted.Content.ReadAsStringAsync());
         }
 
         var refused = await UploadAsync(erin, "general", "one-more.pdf", Pdf);
