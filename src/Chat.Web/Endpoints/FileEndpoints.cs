@@ -64,12 +64,7 @@ internal static class FileEndpoints
     /// <summary>The signed-in user of an HTTP request (outside a Blazor circuit).</summary>
     private sealed class RequestActor(ClaimsPrincipal user) : ICurrentActor
     {
-        public ValueTask<Actor> GetAsync(CancellationToken cancellationToken = default)
-        {
-            var id = user.FindFirstValue(ClaimTypes.NameIdentifier);
-            return ValueTask.FromResult(user.Identity?.IsAuthenticated == true && id is not null
-                ? new Actor(id, user.FindAll(ClaimTypes.Role).Select(c => c.Value).ToHashSet())
-                : Actor.Anonymous);
-        }
+        public ValueTask<Actor> GetAsync(CancellationToken cancellationToken = default) =>
+            ValueTask.FromResult(Security.CurrentActor.ToActor(user));
     }
 }

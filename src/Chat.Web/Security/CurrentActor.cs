@@ -10,14 +10,15 @@ internal sealed class CurrentActor(AuthenticationStateProvider authentication) :
     public async ValueTask<Actor> GetAsync(CancellationToken cancellationToken = default)
     {
         var state = await authentication.GetAuthenticationStateAsync();
-        var user = state.User;
-        var id = user.FindFirstValue(ClaimTypes.NameIdentifier);
-        if (user.Identity?.IsAuthenticated != true || id is null)
-        {
-            return Actor.Anonymous;
-        }
+        return ToActor(state.User);
+    }
 
-        var roles = user.FindAll(ClaimTypes.Role).Select(c => c.Value).ToHashSet();
-        return new Actor(id, roles);
+    /// <summary>The actor a signed-in principal stands for (Blazor's state or an HTTP request's user).</summary>
+    public static Actor ToActor(ClaimsPrincipal user)
+    {
+        var id = user.FindFirstValue(ClaimTypes.NameIdentifier);
+        return user.Identity?.IsAuthenticated == true && id is not null
+            ? new Actor(id, user.FindAll(ClaimTypes.Role).Select(c => c.Value).ToHashSet())
+            : Actor.Anonymous;
     }
 }
