@@ -49,6 +49,11 @@ internal sealed class TestWorkspace : IAsyncDisposable
         return workspace;
     }
 
+    /// <summary>A use case as the given user would call it, over the real stores.</summary>
+    public THandler Handler<THandler>(string userId, params string[] roles)
+        where THandler : notnull =>
+        ActivatorUtilities.CreateInstance<THandler>(Services, (Chat.Application.Common.ICurrentActor)new FixedActor(userId, roles));
+
     public ChatDbContext NewContext() =>
         Services.GetRequiredService<IDbContextFactory<ChatDbContext>>().CreateDbContext();
 

@@ -152,7 +152,7 @@ public sealed class ChannelManagementTests : IAsyncLifetime
 
     private THandler As<THandler>(string user, params string[] roles)
         where THandler : notnull =>
-        ActivatorUtilities.CreateInstance<THandler>(_workspace.Services, (ICurrentActor)new FixedActor(_users[user], roles));
+        _workspace.Handler<THandler>(_users[user], roles);
 
     private async Task<List<Guid>> SidebarAsync(string user) =>
         [.. (await As<ListMyChannelsHandler>(user).HandleAsync(new ListMyChannels())).Value.Select(c => c.Id)];

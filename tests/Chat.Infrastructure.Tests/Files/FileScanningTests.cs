@@ -295,7 +295,7 @@ public sealed class FileScanningTests : IAsyncLifetime
 
     private THandler As<THandler>(string user)
         where THandler : notnull =>
-        ActivatorUtilities.CreateInstance<THandler>(_workspace.Services, (ICurrentActor)new FixedActor(_users[user]));
+        _workspace.Handler<THandler>(_users[user]);
 
     private async Task<FileDto> UploadAsync(string user, string channel, string name, byte[] content)
     {

@@ -152,7 +152,7 @@ public sealed class ThreadsAndMentionsTests : IAsyncLifetime
 
     private THandler As<THandler>(string user)
         where THandler : notnull =>
-        ActivatorUtilities.CreateInstance<THandler>(_workspace.Services, (ICurrentActor)new FixedActor(_users[user]));
+        _workspace.Handler<THandler>(_users[user]);
 
     private async Task<MessageDto> SendAsync(string user, Guid channelId, string text, Guid? rootId = null, bool alsoToChannel = false)
     {
