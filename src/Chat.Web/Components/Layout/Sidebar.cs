@@ -24,12 +24,7 @@ public sealed class Sidebar(
     ICurrentActor currentActor,
     TimeProvider clock) : IDisposable
 {
-    // A reader of a busy channel reads every message as it arrives; their cursor is written at most this often.
-    private static readonly TimeSpan ReadCursorInterval = TimeSpan.FromSeconds(2);
-
-    private readonly Dictionary<Guid, long> _unsavedReads = [];
-    private DateTimeOffset _lastReadSave = DateTimeOffset.MinValue;
-    private ITimer? _readSaveTimer;
+    private readonly ReadCursors _readCursors = new(markRead, clock);
     private IDisposable? _mine;
     private Dictionary<string, PresenceStatus> _presence = [];
     private readonly Lock _gate = new();
@@ -137,7 +132,7 @@ public sealed class Sidebar(
 
         if (sequence > 0)
         {
-            await SaveReadAsync(channelId, sequence);
+            await _readCursors.SaveAsync(channelId, sequence);
         }
 
         // Only a change people see re-renders the sidebar: a message read as it arrives changes nothing there.
@@ -161,76 +156,12 @@ public sealed class Sidebar(
 
     public void Dispose()
     {
-        _readSaveTimer?.Dispose();
-        _ = SaveUnsavedReadsQuietlyAsync();
+        _readCursors.Dispose();
         _mine?.Dispose();
         StopWatching();
         lock (_gate)
         {
             _listeners.Clear();
-        }
-    }
-
-    /// <summary>Writes the read cursor now, or, when one was written moments ago, once the interval has passed.</summary>
-    private async Task SaveReadAsync(Guid channelId, long sequence)
-    {
-        lock (_gate)
-        {
-            _unsavedReads[channelId] = Math.Max(_unsavedReads.GetValueOrDefault(channelId), sequence);
-            var wait = _lastReadSave + ReadCursorInterval - clock.GetUtcNow();
-            if (wait > TimeSpan.Zero)
-            {
-                _readSaveTimer ??= clock.CreateTimer(_ => _ = SaveUnsavedReadsQuietlyAsync(), null, wait, Timeout.InfiniteTimeSpan);
-                return;
-            }
-        }
-
-        await SaveUnsavedReadsAsync();
-    }
-
-    // From a timer or while the circuit ends nobody awaits the save: a failure puts the cursors back for the next one.
-    private async Task SaveUnsavedReadsQuietlyAsync()
-    {
-        try
-        {
-            await SaveUnsavedReadsAsync();
-        }
-        catch (Exception)
-        {
-            // Put back by the save itself: the next read saves them; the cursor only ever moves forward.
-        }
-    }
-
-    private async Task SaveUnsavedReadsAsync()
-    {
-        KeyValuePair<Guid, long>[] reads;
-        lock (_gate)
-        {
-            reads = [.. _unsavedReads];
-            _unsavedReads.Clear();
-            _lastReadSave = clock.GetUtcNow();
-            _readSaveTimer?.Dispose();
-            _readSaveTimer = null;
-        }
-
-        for (var i = 0; i < reads.Length; i++)
-        {
-            try
-            {
-                await markRead.HandleAsync(new MarkRead(reads[i].Key, reads[i].Value));
-            }
-            catch
-            {
-                lock (_gate)
-                {
-                    foreach (var (channelId, sequence) in reads[i..])
-                    {
-                        _unsavedReads[channelId] = Math.Max(_unsavedReads.GetValueOrDefault(channelId), sequence);
-                    }
-                }
-
-                throw;
-            }
         }
     }
 
