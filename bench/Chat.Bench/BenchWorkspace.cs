@@ -18,13 +18,13 @@ internal sealed class BenchWorkspace : IAsyncDisposable
 
     public ServiceProvider Services { get; }
 
-    public static async Task<BenchWorkspace> CreateAsync()
+    public static async Task<BenchWorkspace> CreateAsync(IDictionary<string, string?>? settings = null)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Bootstrap:SeedDemoWorkspace"] = "true",
             ["Messaging:SendsPerSecond"] = "100000000",
-        }).Build();
+        }).AddInMemoryCollection(settings ?? new Dictionary<string, string?>()).Build();
         var root = Path.Combine(Path.GetTempPath(), "chat-bench", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(root);
         var services = new ServiceCollection()

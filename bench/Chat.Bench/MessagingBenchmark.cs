@@ -10,6 +10,8 @@ using Chat.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
+using static Chat.Bench.BenchArgs;
+
 namespace Chat.Bench;
 
 /// <summary>
@@ -130,14 +132,5 @@ internal static class MessagingBenchmark
 
         await using var update = contexts.CreateDbContext();
         await update.Channels.Where(c => c.Id == channelId).ExecuteUpdateAsync(s => s.SetProperty(c => c.LastSequence, count));
-    }
-
-    private static double Percentile(double[] sorted, double p) =>
-        sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
-
-    private static int Option(string[] args, string name, int fallback)
-    {
-        var index = Array.IndexOf(args, name);
-        return index >= 0 && index + 1 < args.Length && int.TryParse(args[index + 1], out var value) ? value : fallback;
     }
 }

@@ -3,11 +3,13 @@ using Chat.Bench;
 return args.FirstOrDefault() switch
 {
     "messaging" => await MessagingBenchmark.RunAsync(args[1..]),
+    "files" => await FilesBenchmark.RunAsync(args[1..]),
     _ => Usage(),
 };
 
 static int Usage()
 {
     Console.Error.WriteLine("usage: bench/run.sh messaging [--sends N] [--warm-up-sends N] [--senders K] [--history-messages N]");
+    Console.Error.WriteLine("       bench/run.sh files [--uploads N] [--megabytes M]");
     return 2;
 }

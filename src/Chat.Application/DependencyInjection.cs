@@ -1,4 +1,6 @@
 using Chat.Application.Common;
+using Chat.Application.Files.CleanUpFiles;
+using Chat.Application.Files.DeleteMessageFiles;
 using Chat.Application.Files.RequeuePendingScans;
 using Chat.Application.Files.ScanFile;
 using Chat.Application.Housekeeping;
@@ -19,6 +21,8 @@ public static class DependencyInjection
         services.AddScoped<RunHousekeeping>();
         services.AddScoped<ScanFile>();
         services.AddScoped<RequeuePendingScans>();
+        services.AddTransient<DeleteMessageFiles>();
+        services.AddScoped<CleanUpFiles>();
         return services;
     }
 }

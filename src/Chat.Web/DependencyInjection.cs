@@ -47,6 +47,7 @@ public static class DependencyInjection
         services.ConfigureOptions<SecureCookies>();
         services.AddAuthorization();
 
+        services.AddExceptionHandler<Endpoints.EndpointExceptionHandler>();
         services.AddLoginRateLimits();
         services.AddHsts(options => options.MaxAge = TimeSpan.FromDays(365));
         return services;

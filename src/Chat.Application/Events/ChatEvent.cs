@@ -37,3 +37,6 @@ public sealed record MembersChanged(Guid ChannelId, IReadOnlyList<string> Added,
 
 /// <summary>A shared file's scan finished; the message shows it as clean (with its preview), removed or unscannable.</summary>
 public sealed record FileScanned(Guid ChannelId, Guid MessageId, AttachmentDto File) : ChatEvent(ChannelId);
+
+/// <summary>Sent to the uploader alone: their file was found infected and removed.</summary>
+public sealed record FileRemovedAsMalware(Guid ChannelId, Guid FileId, string FileName) : ChatEvent(ChannelId);

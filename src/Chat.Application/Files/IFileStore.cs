@@ -14,7 +14,12 @@ public interface IFileStore
 
     /// <summary>Removes the bytes; removing twice changes nothing.</summary>
     Task DeleteAsync(string key, CancellationToken cancellationToken);
+
+    /// <summary>Every key stored, with when its bytes were written.</summary>
+    IAsyncEnumerable<StoredObject> ListAsync(CancellationToken cancellationToken);
 }
+
+public sealed record StoredObject(string Key, DateTimeOffset WrittenAt);
 
 /// <param name="Sha256">Lowercase hex.</param>
 public sealed record StoredBlob(string Key, long Size, string Sha256);

@@ -52,7 +52,13 @@ public sealed class StoredFile
 
     public DateTimeOffset? ScannedAt { get; private set; }
 
-    public bool IsDownloadable => ScanStatus == ScanStatus.Clean;
+    /// <summary>When its message was deleted (or its upload abandoned); its bytes are removed from the store then.</summary>
+    public DateTimeOffset? DeletedAt { get; private set; }
+
+    public bool IsDownloadable => ScanStatus == ScanStatus.Clean && DeletedAt is null;
+
+    /// <summary>The store keys holding its bytes (the file, and its thumbnail if it has one).</summary>
+    public IReadOnlyList<string> StorageKeys => ThumbnailKey is null ? [StorageKey] : [StorageKey, ThumbnailKey];
 
     /// <summary>For images: the pixel size of the original, and where its thumbnail is stored.</summary>
     public int? Width { get; private set; }
@@ -75,9 +81,9 @@ public sealed class StoredFile
         string strippedKey, long size, string sha256, int width, int height,
         string thumbnailKey, string thumbnailContentType, int thumbnailWidth, int thumbnailHeight)
     {
-        if (ScanStatus != ScanStatus.Pending)
+        if (ScanStatus != ScanStatus.Pending || DeletedAt is not null)
         {
-            return Error.Invalid("file.already_scanned", "The image was already published.");
+            return Error.Invalid("file.already_scanned", "The image was already published or deleted.");
         }
 
         (StorageKey, Size, Sha256, Width, Height) = (strippedKey, size, sha256, width, height);
@@ -117,6 +123,9 @@ public sealed class StoredFile
         (ScanStatus, ScanDetail, ScannedAt) = (verdict, detail, at);
         return Result.Success();
     }
+
+    /// <summary>Marks the file deleted; its bytes are to be removed from the store next. Deleting twice changes nothing.</summary>
+    public void Delete(DateTimeOffset at) => DeletedAt ??= at;
 
     /// <summary>Shares the uploaded file with the message its uploader sent.</summary>
     public Result AttachTo(Guid messageId, string userId)

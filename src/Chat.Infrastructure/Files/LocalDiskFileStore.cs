@@ -68,10 +68,18 @@ internal sealed class LocalDiskFileStore(IOptions<StorageOptions> storage, IHost
         return Task.CompletedTask;
     }
 
+    public IAsyncEnumerable<StoredObject> ListAsync(CancellationToken cancellationToken) =>
+        (Directory.Exists(_root) ? Directory.EnumerateFiles(_root, "*", SearchOption.AllDirectories) : [])
+            .Where(path => IsKey(Path.GetFileName(path)))
+            .Select(path => new StoredObject(Path.GetFileName(path), File.GetLastWriteTimeUtc(path)))
+            .ToAsyncEnumerable();
+
+    private static bool IsKey(string name) => name.Length == 32 && name.All(char.IsAsciiHexDigitLower);
+
     // Keys are ours (hex), so they cannot climb out of the root; the check guards against a corrupted row anyway.
     private string PathOf(string key)
     {
-        if (key.Length != 32 || !key.All(char.IsAsciiHexDigitLower))
+        if (!IsKey(key))
         {
             throw new ArgumentException("Not a file store key.", nameof(key));
         }

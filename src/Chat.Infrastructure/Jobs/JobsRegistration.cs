@@ -1,8 +1,10 @@
 using Chat.Infrastructure.Persistence;
 using Hangfire;
+using Hangfire.AspNetCore;
 using Hangfire.SqlServer;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Chat.Infrastructure.Jobs;
@@ -14,27 +16,27 @@ internal static class JobsRegistration
         services.AddOptions<JobsOptions>().BindConfiguration(JobsOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<JobsOptions>, JobsOptionsValidator>();
 
-        // The database, not Hangfire, holds every workflow's state, so in-memory storage loses nothing
-        // that the recurring sweeps cannot re-enqueue (docs/decisions/0003-hangfire-storage.md).
-        services.AddHangfire((sp, configuration) =>
+        // Each host gets its own storage and activator as services. Hangfire's defaults are process-wide statics that
+        // the last host to start overwrites, so a second host in one process (the test suites) would take over the
+        // first one's jobs. The database, not Hangfire, holds every workflow's state, so in-memory storage loses
+        // nothing that the recurring sweeps cannot re-enqueue (docs/decisions/0003-hangfire-storage.md).
+        services.AddSingleton<JobStorage>(sp =>
         {
-            configuration.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
-                .UseSimpleAssemblyNameTypeSerializer()
-                .UseRecommendedSerializerSettings();
             var database = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
-            if (database.IsSqlServer)
-            {
-                configuration.UseSqlServerStorage(database.ConnectionString, new SqlServerStorageOptions
+            return database.IsSqlServer
+                ? new SqlServerStorage(database.ConnectionString, new SqlServerStorageOptions
                 {
                     PrepareSchemaIfNecessary = true,
                     QueuePollInterval = TimeSpan.Zero,
-                });
-            }
-            else
-            {
-                configuration.UseInMemoryStorage();
-            }
+                })
+                : new Hangfire.InMemory.InMemoryStorage();
         });
+        services.AddSingleton<JobActivator>(sp => new AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
+        services.AddHangfire((sp, configuration) => configuration
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings()
+            .UseLogProvider(new HostLogProvider(sp.GetRequiredService<ILoggerFactory>())));
 
         services.AddHangfireServer((sp, server) =>
         {

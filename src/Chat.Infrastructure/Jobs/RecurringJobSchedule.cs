@@ -18,6 +18,10 @@ internal sealed class RecurringJobSchedule(IRecurringJobManager recurringJobs, I
             RequeuePendingScansJob.RecurringId,
             job => job.RunAsync(CancellationToken.None),
             "*/5 * * * *");
+        recurringJobs.AddOrUpdate<CleanUpFilesJob>(
+            CleanUpFilesJob.RecurringId,
+            job => job.RunAsync(CancellationToken.None),
+            Cron.Hourly());
         return Task.CompletedTask;
     }
 

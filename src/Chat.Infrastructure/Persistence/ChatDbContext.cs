@@ -1,3 +1,4 @@
+using Chat.Domain.Audit;
 using Chat.Domain.Channels;
 using Chat.Domain.Files;
 using Chat.Domain.Messages;
@@ -29,6 +30,8 @@ public abstract class ChatDbContext(DbContextOptions options)
     public DbSet<Reaction> Reactions => Set<Reaction>();
 
     public DbSet<StoredFile> Files => Set<StoredFile>();
+
+    public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
 
     internal DbSet<MessageMention> MessageMentions => Set<MessageMention>();
 

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Chat.Application.Common;
+using Chat.Application.Files;
 using Chat.Application.Files.GetFile;
 using Chat.Application.Files.UploadFile;
 using Microsoft.AspNetCore.Mvc;
@@ -13,6 +14,8 @@ internal static class FileEndpoints
     // Raster images the browser shows as pictures; everything else is only ever offered as a download.
     private static readonly HashSet<string> ShownInline = ["image/png", "image/jpeg", "image/gif", "image/webp"];
 
+    private const long FormOverheadBytes = 64 * 1024;
+
     public static IEndpointRouteBuilder MapFileEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapGet("/files/{id:guid}/thumbnail", (Guid id, HttpContext context, CancellationToken cancellationToken) =>
@@ -20,8 +23,17 @@ internal static class FileEndpoints
         app.MapGet("/files/{id:guid}/{*name}", (Guid id, HttpContext context, CancellationToken cancellationToken) =>
             ServeAsync(new GetFile(id), context, cancellationToken)).RequireAuthorization();
 
-        // A form post: the antiforgery token is required (form field or RequestVerificationToken header).
-        app.MapPost("/files", UploadAsync).RequireAuthorization().RequireRateLimiting(Security.LoginRateLimits.UploadPolicy);
+        // A form post: the antiforgery token is required (form field or RequestVerificationToken header). The server
+        // takes bodies up to the workspace's file limit plus room for the form around the file; the use case refuses
+        // a file over the limit with a clear message.
+        var maxBytes = app.ServiceProvider.GetRequiredService<IFileLimits>().MaxBytes;
+        app.MapPost("/files", UploadAsync)
+            .RequireAuthorization()
+            .RequireRateLimiting(Security.LoginRateLimits.UploadPolicy)
+            .WithMetadata(new RequestSizeLimitAttribute(maxBytes + FormOverheadBytes), new RequestFormLimitsAttribute
+            {
+                MultipartBodyLengthLimit = maxBytes + FormOverheadBytes,
+            });
         return app;
     }
 

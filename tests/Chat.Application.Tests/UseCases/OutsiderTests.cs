@@ -45,6 +45,12 @@ public class OutsiderTests
                 return FixedActor.Anonymous;
             }
 
+            // An application service the use case calls is built the same way: its ports must stay untouched too.
+            if (p.ParameterType is { IsClass: true, IsSealed: true })
+            {
+                return Construct(p.ParameterType, ports);
+            }
+
             var port = Substitute.For([p.ParameterType], []);
             ports.Add(port);
             return port;

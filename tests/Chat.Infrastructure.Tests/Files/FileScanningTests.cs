@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using Chat.Application.Audit;
 using Chat.Application.Common;
 using Chat.Application.Files;
 using Chat.Application.Files.RequeuePendingScans;
@@ -19,33 +20,24 @@ namespace Chat.Infrastructure.Tests.Files;
 /// <summary>Uploads through the real use case into the disk store, scanned by the real job code against a real clamd.</summary>
 public sealed class FileScanningTests : IAsyncLifetime
 {
-    private readonly RecordingFileJobs _jobs = new();
     private Clamd _clamd = default!;
-    private TestWorkspace _workspace = default!;
-    private Dictionary<string, string> _users = default!;
-    private Dictionary<string, Guid> _channels = default!;
+    private FilesWorkspace _files = default!;
 
     public async Task InitializeAsync()
     {
         _clamd = await Clamd.StartPrivateAsync();
-        _workspace = await TestWorkspace.InitializedAsync(
-            new Dictionary<string, string?>
-            {
-                ["Bootstrap:SeedDemoWorkspace"] = "true",
-                ["ClamAv:Enabled"] = "true",
-                ["ClamAv:Port"] = _clamd.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                ["ClamAv:TimeoutSeconds"] = "5",
-                ["Files:MaxMegabytes"] = "12",
-            },
-            replace: services => services.AddSingleton<IFileJobs>(_jobs));
-        await using var db = _workspace.NewContext();
-        _users = await db.Users.ToDictionaryAsync(u => u.Email!.Split('@')[0], u => u.Id);
-        _channels = await db.Channels.ToDictionaryAsync(c => c.Name, c => c.Id);
+        _files = await FilesWorkspace.StartAsync(new Dictionary<string, string?>
+        {
+            ["ClamAv:Enabled"] = "true",
+            ["ClamAv:Port"] = _clamd.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["ClamAv:TimeoutSeconds"] = "5",
+            ["Files:MaxMegabytes"] = "12",
+        });
     }
 
     public async Task DisposeAsync()
     {
-        await _workspace.DisposeAsync();
+        await _files.DisposeAsync();
         await _clamd.DisposeAsync();
     }
 
@@ -55,7 +47,7 @@ public sealed class FileScanningTests : IAsyncLifetime
         var uploaded = await UploadAsync("bob", "general", "minutes.txt", "Decisions: ship on Friday."u8.ToArray());
 
         uploaded.ScanStatus.ShouldBe(ScanStatus.Pending);
-        _jobs.Queued.ShouldBe([uploaded.Id]);
+        QueuedScans.ShouldBe([uploaded.Id]);
         (await FileAsync(uploaded.Id)).IsDownloadable.ShouldBeFalse();
 
         await ScanQueuedAsync();
@@ -78,6 +70,33 @@ public sealed class FileScanningTests : IAsyncLifetime
         file.ScanStatus.ShouldBe(ScanStatus.Infected);
         file.ScanDetail.ShouldBe("Chat.Test.Eicar.UNOFFICIAL");
         (await Store.OpenAsync(key, default)).ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task Malware_is_audited_and_its_uploader_is_told_wherever_they_are()
+    {
+        var told = new TaskCompletionSource<FileRemovedAsMalware>();
+        using var uploadersStream = _files.Workspace.Services.GetRequiredService<IChatEvents>().SubscribeUser(
+            _files.Users["bob"],
+            e =>
+            {
+                if (e is FileRemovedAsMalware removed)
+                {
+                    told.TrySetResult(removed);
+                }
+
+                return Task.CompletedTask;
+            });
+        var uploaded = await UploadAsync("bob", "general", "invoice.txt", Clamd.Eicar);
+
+        await ScanQueuedAsync();
+
+        (await told.Task.WaitAsync(TimeSpan.FromSeconds(5))).ShouldBe(new FileRemovedAsMalware(_files.Channels["general"], uploaded.Id, "invoice.txt"));
+        var audited = (await _files.Workspace.Services.GetRequiredService<IAuditLog>().ListAsync("file.infected", 10, default)).ShouldHaveSingleItem();
+        audited.TargetId.ShouldBe(uploaded.Id.ToString());
+        audited.ActorId.ShouldBeNull();
+        audited.Detail!.ShouldContain("invoice.txt");
+        audited.Detail!.ShouldContain("Chat.Test.Eicar.UNOFFICIAL");
     }
 
     [Fact]
@@ -120,8 +139,8 @@ public sealed class FileScanningTests : IAsyncLifetime
 
         // The sweep finds it by the database, whatever became of the queued job.
         var later = new FakeTimeProvider(DateTimeOffset.UtcNow + RequeuePendingScans.Grace + TimeSpan.FromMinutes(1));
-        _jobs.Queued.Clear();
-        var requeued = await new RequeuePendingScans(_workspace.Services.GetRequiredService<IFileRecords>(), _jobs, later).RunAsync(default);
+        QueuedScans.Clear();
+        var requeued = await new RequeuePendingScans(_files.Records, _files.Jobs, later).RunAsync(default);
         requeued.ShouldBe(1);
 
         await _clamd.StartAsync();
@@ -232,10 +251,10 @@ public sealed class FileScanningTests : IAsyncLifetime
         var send = As<SendMessageHandler>("bob");
         var clientMessageId = Guid.NewGuid();
 
-        var sent = (await send.HandleAsync(new SendMessage(_channels["general"], clientMessageId, " ", FileIds: [report.Id]))).Value;
-        var retried = await send.HandleAsync(new SendMessage(_channels["general"], clientMessageId, " ", FileIds: [report.Id]));
-        var again = await send.HandleAsync(new SendMessage(_channels["general"], Guid.NewGuid(), "once more", FileIds: [report.Id]));
-        var stolen = await As<SendMessageHandler>("dan").HandleAsync(new SendMessage(_channels["general"], Guid.NewGuid(), "mine", FileIds: [report.Id]));
+        var sent = (await send.HandleAsync(new SendMessage(_files.Channels["general"], clientMessageId, " ", FileIds: [report.Id]))).Value;
+        var retried = await send.HandleAsync(new SendMessage(_files.Channels["general"], clientMessageId, " ", FileIds: [report.Id]));
+        var again = await send.HandleAsync(new SendMessage(_files.Channels["general"], Guid.NewGuid(), "once more", FileIds: [report.Id]));
+        var stolen = await As<SendMessageHandler>("dan").HandleAsync(new SendMessage(_files.Channels["general"], Guid.NewGuid(), "mine", FileIds: [report.Id]));
 
         sent.Body.ShouldBe(string.Empty, "a caption is optional when files are shared");
         sent.Files.ShouldHaveSingleItem().Name.ShouldBe("report.pdf");
@@ -244,7 +263,7 @@ public sealed class FileScanningTests : IAsyncLifetime
         again.Error!.Code.ShouldBe("message.file_not_shareable");
         stolen.Error!.Code.ShouldBe("message.file_not_shareable");
         (await FileAsync(report.Id)).MessageId.ShouldBe(sent.Id);
-        await using var db = _workspace.NewContext();
+        await using var db = _files.Workspace.NewContext();
         (await db.Messages.CountAsync()).ShouldBe(1);
     }
 
@@ -252,8 +271,8 @@ public sealed class FileScanningTests : IAsyncLifetime
     public async Task Viewers_of_the_channel_are_told_when_a_shared_files_scan_finishes()
     {
         var heard = new TaskCompletionSource<FileScanned>();
-        using var watching = _workspace.Services.GetRequiredService<Chat.Application.Events.IChatEvents>().Subscribe(
-            _channels["general"],
+        using var watching = _files.Workspace.Services.GetRequiredService<Chat.Application.Events.IChatEvents>().Subscribe(
+            _files.Channels["general"],
             e =>
             {
                 if (e is FileScanned scanned)
@@ -265,7 +284,7 @@ public sealed class FileScanningTests : IAsyncLifetime
             });
         var upload = await UploadAsync("bob", "general", "virus.txt", Clamd.Eicar);
         var sent = (await As<SendMessageHandler>("bob").HandleAsync(
-            new SendMessage(_channels["general"], Guid.NewGuid(), "have a look", FileIds: [upload.Id]))).Value;
+            new SendMessage(_files.Channels["general"], Guid.NewGuid(), "have a look", FileIds: [upload.Id]))).Value;
 
         await ScanQueuedAsync();
 
@@ -284,49 +303,28 @@ public sealed class FileScanningTests : IAsyncLifetime
         disguised.Error!.Code.ShouldBe("file.type_mismatch");
         tooLarge.Error!.Code.ShouldBe("file.too_large");
         outsider.Error!.Code.ShouldBe("channel.not_found");
-        await using var db = _workspace.NewContext();
+        await using var db = _files.Workspace.NewContext();
         (await db.Files.CountAsync()).ShouldBe(0);
-        var filesFolder = Path.Combine(_workspace.Root, "data", "files");
+        var filesFolder = Path.Combine(_files.Workspace.Root, "data", "files");
         (Directory.Exists(filesFolder) ? Directory.GetFiles(filesFolder, "*", SearchOption.AllDirectories) : []).ShouldBeEmpty();
-        _jobs.Queued.ShouldBeEmpty();
+        QueuedScans.ShouldBeEmpty();
     }
 
-    private IFileStore Store => _workspace.Services.GetRequiredService<IFileStore>();
+    private IFileStore Store => _files.Store;
+
+    private List<Guid> QueuedScans => _files.Jobs.Queued;
 
     private THandler As<THandler>(string user)
         where THandler : notnull =>
-        _workspace.Handler<THandler>(_users[user]);
+        _files.As<THandler>(user);
 
-    private async Task<FileDto> UploadAsync(string user, string channel, string name, byte[] content)
-    {
-        var uploaded = await TryUploadAsync(user, channel, name, content);
-        return uploaded.Succeeded ? uploaded.Value : throw new InvalidOperationException(uploaded.Error!.Message);
-    }
+    private Task<FileDto> UploadAsync(string user, string channel, string name, byte[] content) =>
+        _files.UploadAsync(user, channel, name, content);
 
-    private async Task<Chat.Domain.Common.Result<FileDto>> TryUploadAsync(string user, string channel, string name, byte[] content)
-    {
-        using var scope = _workspace.Services.CreateScope();
-        var upload = ActivatorUtilities.CreateInstance<UploadFileHandler>(scope.ServiceProvider, (ICurrentActor)new FixedActor(_users[user]));
-        return await upload.HandleAsync(new UploadFile(_channels[channel], name, new MemoryStream(content)));
-    }
+    private Task<Chat.Domain.Common.Result<FileDto>> TryUploadAsync(string user, string channel, string name, byte[] content) =>
+        _files.TryUploadAsync(user, channel, name, content);
 
-    private async Task ScanQueuedAsync()
-    {
-        using var scope = _workspace.Services.CreateScope();
-        var scan = scope.ServiceProvider.GetRequiredService<ScanFile>();
-        foreach (var fileId in _jobs.Queued.ToList())
-        {
-            await scan.RunAsync(fileId, default);
-        }
-    }
+    private Task ScanQueuedAsync() => _files.ScanQueuedAsync();
 
-    private async Task<StoredFile> FileAsync(Guid id) =>
-        (await _workspace.Services.GetRequiredService<IFileRecords>().FindAsync(id, default))!;
-
-    private sealed class RecordingFileJobs : IFileJobs
-    {
-        public List<Guid> Queued { get; } = [];
-
-        public void EnqueueScan(Guid fileId) => Queued.Add(fileId);
-    }
+    private Task<StoredFile> FileAsync(Guid id) => _files.FileAsync(id);
 }

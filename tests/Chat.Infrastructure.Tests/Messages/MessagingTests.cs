@@ -214,19 +214,9 @@ public sealed class MessagingTests : IAsyncLifetime
         (await list.HandleAsync(new ListPinned(_channels["engineering"]))).Error!.Code.ShouldBe("channel.not_found");
     }
 
-    private EditMessageHandler EditAs(string userId) => new(
-        new FixedActor(userId),
-        _workspace.Services.GetRequiredService<IChannelStore>(),
-        _workspace.Services.GetRequiredService<IMessageStore>(),
-        _workspace.Services.GetRequiredService<IChatEvents>(),
-        TimeProvider.System);
+    private EditMessageHandler EditAs(string userId) => _workspace.Handler<EditMessageHandler>(userId);
 
-    private DeleteMessageHandler DeleteAs(string userId, params string[] roles) => new(
-        new FixedActor(userId, roles),
-        _workspace.Services.GetRequiredService<IChannelStore>(),
-        _workspace.Services.GetRequiredService<IMessageStore>(),
-        _workspace.Services.GetRequiredService<IChatEvents>(),
-        TimeProvider.System);
+    private DeleteMessageHandler DeleteAs(string userId, params string[] roles) => _workspace.Handler<DeleteMessageHandler>(userId, roles);
 
     private SendMessageHandler SendAs(string userId) =>
         ActivatorUtilities.CreateInstance<SendMessageHandler>(_workspace.Services, (ICurrentActor)new FixedActor(userId));

@@ -1,6 +1,8 @@
 using System.Net;
 using Chat.Application.Files;
+using Chat.Application.Messages;
 using Chat.Domain.Files;
+using Chat.Domain.Messages;
 using Chat.Infrastructure.Persistence;
 using Chat.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;
@@ -122,7 +124,7 @@ public sealed class FileDownloadTests : WebAppTest
         return browser;
     }
 
-    /// <summary>A file uploaded by Alice into a channel, stored for real, with the given scan verdict.</summary>
+    /// <summary>A file Alice shared with a message in a channel, stored for real, with the given scan verdict.</summary>
     private async Task<Guid> ShareAsync(string channel, string name, byte[] content, ScanStatus status, bool withThumbnail = false)
     {
         _ = App.Server;
@@ -143,6 +145,9 @@ public sealed class FileDownloadTests : WebAppTest
             file.RecordScan(status, status == ScanStatus.Infected ? "Eicar" : null, DateTimeOffset.UtcNow);
         }
 
+        var message = await scope.ServiceProvider.GetRequiredService<IMessageStore>().AppendAsync(
+            new NewMessage(channelId, alice, Guid.NewGuid(), MessageBody.Create("shared a file").Value, DateTimeOffset.UtcNow), default);
+        file.AttachTo(message.Message.Id, alice);
         await scope.ServiceProvider.GetRequiredService<IFileRecords>().AddAsync(file, default);
         return file.Id;
     }

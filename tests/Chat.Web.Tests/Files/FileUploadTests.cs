@@ -66,6 +66,21 @@ public sealed class FileUploadTests : WebAppTest
     }
 
     [Fact]
+    public async Task A_form_that_cannot_be_read_gets_a_problem_answer_not_the_error_page()
+    {
+        using var bob = await SignedInAsync("bob");
+        var truncated = new StringContent("--cut\r\nContent-Disposition: form-data; name=\"channelId\"\r\n\r\n42");
+        truncated.Headers.ContentType = MediaTypeHeaderValue.Parse("multipart/form-data; boundary=cut");
+
+        var response = await bob.Http.PostAsync("/files", truncated);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest, await response.Content.ReadAsStringAsync());
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+        (await response.Content.ReadFromJsonAsync<Problem>())!.Code.ShouldBe("request.invalid");
+        (await FileCountAsync()).ShouldBe(0);
+    }
+
+    [Fact]
     public async Task An_outsider_cannot_upload_into_a_private_channel()
     {
         using var bob = await SignedInAsync("bob");
@@ -128,6 +143,8 @@ public sealed class FileUploadTests : WebAppTest
         await using var db = await App.Services.GetRequiredService<IDbContextFactory<ChatDbContext>>().CreateDbContextAsync();
         return await db.Files.CountAsync();
     }
+
+    private sealed record Problem(string Title, string Code);
 
     private sealed record UploadedFile(Guid Id, string Name, string ContentType, long Size);
 }

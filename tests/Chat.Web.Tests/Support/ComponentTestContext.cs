@@ -85,6 +85,9 @@ public abstract class ComponentTestContext : BunitContext, IAsyncLifetime
         Services.AddScoped<SuggestMentionsHandler>();
         Services.AddScoped<PresenceCircuit>();
         Services.AddSingleton<Chat.Application.Files.IFileRecords>(Files);
+        Services.AddSingleton<Chat.Application.Files.IFileStore>(FileStore);
+        Services.AddTransient<Chat.Application.Files.DeleteMessageFiles.DeleteMessageFiles>();
+        Services.AddScoped<Chat.Application.Files.ListChannelFiles.ListChannelFilesHandler>();
         Services.AddSingleton<Microsoft.AspNetCore.Components.Forms.AntiforgeryStateProvider>(new FixedAntiforgery());
         Services.AddScoped<Chat.Application.Channels.ArchiveChannel.ArchiveChannelHandler>();
         Services.AddScoped<Chat.Application.Channels.WatchMyEvents.WatchMyEventsHandler>();
@@ -106,6 +109,8 @@ public abstract class ComponentTestContext : BunitContext, IAsyncLifetime
     protected SettablePresence Presence { get; } = new();
 
     protected InMemoryFileRecords Files { get; } = new();
+
+    protected InMemoryFileStore FileStore { get; } = new();
 
     protected InMemoryThreadStore Threads { get; } = new();
 

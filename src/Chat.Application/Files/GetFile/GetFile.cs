@@ -29,10 +29,18 @@ public sealed class GetFileHandler(ICurrentActor currentActor, IChannelStore cha
             return userId.Error!;
         }
 
+        // An upload not yet sent with a message is its uploader's alone.
         var file = await records.FindAsync(request.FileId, cancellationToken);
-        if (file is null || (await channels.GetAccessAsync(file.ChannelId, userId.Value, cancellationToken)) is not { CanRead: true })
+        if (file is null
+            || (file.MessageId is null && file.UploaderId != userId.Value)
+            || (await channels.GetAccessAsync(file.ChannelId, userId.Value, cancellationToken)) is not { CanRead: true })
         {
             return NotFound;
+        }
+
+        if (file.DeletedAt is not null)
+        {
+            return Error.Gone("file.deleted", "This file was deleted with its message.");
         }
 
         switch (file.ScanStatus)

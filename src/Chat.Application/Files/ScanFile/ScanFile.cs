@@ -1,5 +1,7 @@
+using Chat.Application.Audit;
 using Chat.Application.Events;
 using Chat.Application.Messages;
+using Chat.Domain.Audit;
 using Chat.Domain.Common;
 using Chat.Domain.Files;
 using Microsoft.Extensions.Logging;
@@ -17,13 +19,14 @@ public sealed partial class ScanFile(
     IVirusScanner scanner,
     IImagePreviews images,
     IChatEvents events,
+    IAuditLog audit,
     TimeProvider clock,
     ILogger<ScanFile> logger)
 {
     public async Task RunAsync(Guid fileId, CancellationToken cancellationToken)
     {
         var file = await records.FindAsync(fileId, cancellationToken);
-        if (file is null || file.ScanStatus != ScanStatus.Pending)
+        if (file is null || file.ScanStatus != ScanStatus.Pending || file.DeletedAt is not null)
         {
             return;
         }
@@ -52,6 +55,11 @@ public sealed partial class ScanFile(
             // Gone before anyone is told: nothing infected stays on disk even if recording fails next.
             await store.DeleteAsync(file.StorageKey, cancellationToken);
             LogInfected(file.Id, file.UploaderId, verdict.Detail);
+            await audit.AppendAsync(
+                AuditEntry.Record(
+                    clock.GetUtcNow(), actorId: null, "file.infected", "file", file.Id.ToString(),
+                    $"\"{file.OriginalName}\" uploaded by {file.UploaderId} in channel {file.ChannelId}: {verdict.Detail}; its bytes were deleted"),
+                cancellationToken);
         }
 
         var detail = verdict.Detail;
@@ -64,9 +72,18 @@ public sealed partial class ScanFile(
         var recorded = await records.ChangeAsync(fileId, f => f.RecordScan(status, detail, clock.GetUtcNow()), cancellationToken);
 
         // Everyone viewing the message sees "scanning…" turn into the file, or into its removal, without reloading.
-        if (recorded.Succeeded && recorded.Value.MessageId is { } messageId)
+        // Read again after the verdict is stored: a message sent meanwhile either read the verdict back with itself
+        // or is found attached here, so no viewer is left with "scanning…".
+        var shared = recorded.Succeeded ? await records.FindAsync(fileId, cancellationToken) : null;
+        if (shared?.MessageId is { } messageId)
         {
-            events.Publish(new FileScanned(recorded.Value.ChannelId, messageId, AttachmentDto.From(recorded.Value)));
+            events.Publish(new FileScanned(shared.ChannelId, messageId, AttachmentDto.From(shared)));
+        }
+
+        // The uploader is told wherever they are, even when not looking at the channel.
+        if (recorded.Succeeded && status == ScanStatus.Infected)
+        {
+            events.PublishToUser(file.UploaderId, new FileRemovedAsMalware(file.ChannelId, file.Id, file.OriginalName));
         }
     }
 

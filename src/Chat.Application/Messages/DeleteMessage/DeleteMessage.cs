@@ -1,6 +1,7 @@
 using Chat.Application.Channels;
 using Chat.Application.Common;
 using Chat.Application.Events;
+using Chat.Application.Files.DeleteMessageFiles;
 using Chat.Domain.Common;
 using Chat.Domain.Users;
 
@@ -8,12 +9,13 @@ namespace Chat.Application.Messages.DeleteMessage;
 
 public sealed record DeleteMessage(Guid MessageId);
 
-/// <summary>Deletes a message (own, or any for a workspace administrator), leaving a tombstone.</summary>
+/// <summary>Deletes a message (own, or any for a workspace administrator), leaving a tombstone; its files go with it.</summary>
 public sealed class DeleteMessageHandler(
     ICurrentActor currentActor,
     IChannelStore channels,
     IMessageStore messages,
     IChatEvents events,
+    DeleteMessageFiles files,
     TimeProvider clock) : IUseCase<DeleteMessage, MessageDto>
 {
     public async Task<Result<MessageDto>> HandleAsync(DeleteMessage request, CancellationToken cancellationToken = default)
@@ -39,6 +41,7 @@ public sealed class DeleteMessageHandler(
         if (deleted.Succeeded && deleted.Value.Version != message.Version)
         {
             events.Publish(new MessageDeleted(deleted.Value));
+            await files.RunAsync(request.MessageId, cancellationToken);
         }
 
         return deleted;

@@ -21,6 +21,7 @@ internal sealed class StoredFileConfiguration : IEntityTypeConfiguration<StoredF
         builder.Property(f => f.ScanStatus).HasConversion<string>().HasMaxLength(16);
         builder.Property(f => f.ScanDetail).HasMaxLength(512);
         builder.Ignore(f => f.IsDownloadable);
+        builder.Ignore(f => f.StorageKeys);
         builder.Property(f => f.ThumbnailKey).HasMaxLength(64);
         builder.Property(f => f.ThumbnailContentType).HasMaxLength(32);
         builder.HasIndex(f => f.StorageKey).IsUnique();

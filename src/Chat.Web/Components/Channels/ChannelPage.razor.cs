@@ -41,6 +41,7 @@ public partial class ChannelPage
 
     private long? _openedAt;
     private IReadOnlyList<MessageDto>? _pinned;
+    private bool _showFiles;
 
     // After "mark unread" the channel stays unread while the reader is still on it, as in Slack.
     private bool _keepUnread;
@@ -111,6 +112,7 @@ public partial class ChannelPage
     {
         _editingMessageId = null;
         _pinned = null;
+        _showFiles = false;
         _keepUnread = false;
         StopViewing();
         var opened = await OpenChannel.HandleAsync(new OpenChannel(Name));

@@ -96,6 +96,51 @@ public class AttachmentTests : ComponentTestContext
         page.FindAll("[data-upload]").ShouldBeEmpty();
     }
 
+    [Fact]
+    public void Clicking_a_thumbnail_opens_the_full_image_over_the_page_and_escape_closes_it()
+    {
+        var photo = File("beach.jpg", "image/jpeg", ScanStatus.Clean, thumbnail: true);
+        var list = Render<AttachmentList>(p => p.Add(c => c.Files, [photo]));
+
+        list.Find($"[data-file='{photo.Id}'] a").Click();
+
+        list.Find("#lightbox img").GetAttribute("src").ShouldBe($"/files/{photo.Id}/beach.jpg");
+        list.Find("#lightbox .lightbox-download").GetAttribute("download").ShouldBe("beach.jpg");
+        list.Find("#lightbox").KeyDown(new Microsoft.AspNetCore.Components.Web.KeyboardEventArgs { Key = "Escape" });
+        list.FindAll("#lightbox").ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void The_files_panel_lists_shared_files_newest_first_and_filters_them_by_kind()
+    {
+        var at = DateTimeOffset.UtcNow;
+        Share("notes.txt", FileType.Allowed["txt"], at.AddMinutes(-30), sequence: 3);
+        Share("slides.pdf", FileType.Allowed["pdf"], at.AddMinutes(-20), sequence: 7);
+        Share("team.png", FileType.Allowed["png"], at.AddMinutes(-10), sequence: 9);
+        var page = Render<ChannelPage>(p => p.Add(c => c.Name, "general"));
+
+        page.Find("#show-files").Click();
+
+        page.FindAll(".channel-file-name").Select(f => f.TextContent).ShouldBe(["team.png", "slides.pdf", "notes.txt"]);
+        page.Find(".channel-file-message").GetAttribute("href").ShouldBe("c/general/m/9");
+        page.Find(".channel-files-filter[data-kind='Pdf']").Click();
+        page.FindAll(".channel-file-name").Select(f => f.TextContent).ShouldBe(["slides.pdf"]);
+        page.Find(".channel-files-filter[data-kind='Archive']").Click();
+        page.Find("#channel-files").TextContent.ShouldContain("No files of this kind here");
+        page.Find(".channel-files-close").Click();
+        page.FindAll("#channel-files").ShouldBeEmpty();
+    }
+
+    private void Share(string name, FileType type, DateTimeOffset at, long sequence)
+    {
+        var file = StoredFile.Upload(_general, UserId, name, type, 100, "00", Guid.NewGuid().ToString("N"), at);
+        var messageId = Guid.NewGuid();
+        file.AttachTo(messageId, UserId);
+        file.RecordScan(ScanStatus.Clean, null, at);
+        Files.Files.Add(file);
+        Files.Sequences[messageId] = sequence;
+    }
+
     private static AttachmentDto File(string name, string type, ScanStatus status, bool thumbnail = false) =>
         new(Guid.NewGuid(), name, type, 2048, status, thumbnail, thumbnail ? 360 : null, thumbnail ? 240 : null);
 }

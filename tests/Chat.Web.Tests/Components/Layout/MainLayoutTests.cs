@@ -42,6 +42,16 @@ public class MainLayoutTests : ComponentTestContext
     }
 
     [Fact]
+    public void The_uploader_is_told_on_any_page_when_their_file_is_removed_as_malware()
+    {
+        var layout = RenderLayout();
+
+        Events.PublishToUser(UserId, new Chat.Application.Events.FileRemovedAsMalware(Guid.NewGuid(), Guid.NewGuid(), "invoice.txt"));
+
+        layout.WaitForAssertion(() => layout.Find(".mud-snackbar").TextContent.ShouldContain("invoice.txt was removed"));
+    }
+
+    [Fact]
     public void Administration_links_are_hidden_from_members()
     {
         var layout = RenderLayout();

@@ -1,0 +1,56 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Chat.Infrastructure.Persistence.Migrations.SqlServer
+{
+    /// <inheritdoc />
+    public partial class FileDeletionAndAuditLog : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<DateTimeOffset>(
+                name: "DeletedAt",
+                table: "Files",
+                type: "datetimeoffset",
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "AuditLog",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    At = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    ActorId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
+                    Action = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    TargetType = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    TargetId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    Detail = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    IpAddress = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AuditLog", x => x.Id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditLog_Action_Id",
+                table: "AuditLog",
+                columns: new[] { "Action", "Id" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "AuditLog");
+
+            migrationBuilder.DropColumn(
+                name: "DeletedAt",
+                table: "Files");
+        }
+    }
+}
