@@ -2,7 +2,6 @@ using System.Threading.Channels;
 using Chat.Application.Messages;
 using Chat.Domain.Messages;
 using Chat.Infrastructure.Persistence;
-using Chat.Infrastructure.Threads;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
@@ -145,13 +144,13 @@ internal sealed partial class MessageWriter : IAsyncDisposable, IDisposable
                 foreach (var send in fresh)
                 {
                     var sequence = next[send.Message.ChannelId]++;
-                    var posted = await CreateAsync(db, send.Message, sequence);
+                    var posted = await NewMessageRows.CreateAsync(db, send.Message, sequence);
                     db.Messages.Add(posted);
                     db.MessageMentions.AddRange(send.Message.MentionedUserIds
                         .Select(userId => new MessageMention(posted.Id, userId, posted.ChannelId, sequence)));
                     if (posted.ThreadRootId is { } rootId)
                     {
-                        await FollowRepliedThreadAsync(db, rootId, posted, send.Message.MentionedUserIds);
+                        await NewMessageRows.FollowRepliedThreadAsync(db, rootId, posted, send.Message.MentionedUserIds);
                     }
 
                     created[send] = posted;
@@ -163,7 +162,7 @@ internal sealed partial class MessageWriter : IAsyncDisposable, IDisposable
                 // Files point at their message, so they are shared once the messages are in, still before the commit.
                 foreach (var (send, posted) in created)
                 {
-                    await AttachFilesAsync(db, send.Message, posted);
+                    await NewMessageRows.AttachFilesAsync(db, send.Message, posted);
                 }
 
                 await transaction.CommitAsync();
@@ -260,73 +259,6 @@ internal sealed partial class MessageWriter : IAsyncDisposable, IDisposable
         }
 
         return next;
-    }
-
-    /// <summary>Shares the sender's still-unshared uploads with the message; a file shared meanwhile fails the send.</summary>
-    private static async Task AttachFilesAsync(ChatDbContext db, NewMessage message, Message posted)
-    {
-        if (message.FileIds.Count == 0)
-        {
-            return;
-        }
-
-        var ids = message.FileIds.ToList();
-        var attached = await db.Files
-            .Where(f => ids.Contains(f.Id) && f.MessageId == null && f.UploaderId == message.SenderId && f.ChannelId == message.ChannelId)
-            .ExecuteUpdateAsync(s => s.SetProperty(f => f.MessageId, posted.Id));
-        if (attached != ids.Count)
-        {
-            throw new InvalidOperationException("A file was shared with another message at the same time.");
-        }
-    }
-
-    private static async Task<Message> CreateAsync(ChatDbContext db, NewMessage message, long sequence)
-    {
-        if (message.ThreadRootId is not { } rootId)
-        {
-            return Message.Post(message.ChannelId, sequence, message.SenderId, message.ClientMessageId, message.Body, message.At);
-        }
-
-        var root = db.Messages.Local.FirstOrDefault(m => m.Id == rootId)
-            ?? await db.Messages.AsNoTracking().SingleAsync(m => m.Id == rootId);
-        var reply = Message.Reply(
-            root, sequence, message.SenderId, message.ClientMessageId, message.Body, message.At, message.AlsoInChannel);
-        return reply.Succeeded ? reply.Value : throw new InvalidOperationException(reply.Error!.Message);
-    }
-
-    /// <summary>
-    /// The root's sender, the replier and everyone mentioned in the reply or the root follow the thread; the replier
-    /// has read it up to their own reply. Followers added earlier in the same batch are found among the tracked ones.
-    /// </summary>
-    private static async Task FollowRepliedThreadAsync(ChatDbContext db, Guid rootId, Message reply, IReadOnlyCollection<string> mentioned)
-    {
-        var rootSender = db.Messages.Local.FirstOrDefault(m => m.Id == rootId)?.SenderId
-            ?? await db.Messages.Where(m => m.Id == rootId).Select(m => m.SenderId).SingleAsync();
-        var rootMentioned = await db.MessageMentions.Where(m => m.MessageId == rootId).Select(m => m.UserId).ToListAsync();
-        var followers = mentioned.Concat(rootMentioned).Append(rootSender).Append(reply.SenderId).ToHashSet(StringComparer.Ordinal);
-        var existing = await db.ThreadFollowers.Where(f => f.RootMessageId == rootId && followers.Contains(f.UserId))
-            .ToDictionaryAsync(f => f.UserId);
-        foreach (var follower in db.ThreadFollowers.Local.Where(f => f.RootMessageId == rootId))
-        {
-            existing[follower.UserId] = follower;
-        }
-
-        foreach (var userId in followers)
-        {
-            if (existing.TryGetValue(userId, out var follower))
-            {
-                if (userId == reply.SenderId)
-                {
-                    follower.LastReadSequence = Math.Max(follower.LastReadSequence, reply.Sequence);
-                }
-            }
-            else
-            {
-                // New followers have read the root: only replies are counted as unread.
-                var readUpTo = userId == reply.SenderId ? reply.Sequence : reply.Sequence - 1;
-                db.ThreadFollowers.Add(new ThreadFollower(rootId, userId, reply.ChannelId, readUpTo));
-            }
-        }
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Storing a batch of {Count} messages failed; storing them one by one")]
