@@ -34,15 +34,17 @@ public sealed record FileType(string Extension, string ContentType, FileFamily F
     /// extension must be allowed and the bytes must really be that kind of file. An <c>.exe</c> renamed <c>.png</c>,
     /// or HTML or SVG posing as an image, is refused. Images take the type their bytes show (a PNG named .jpg is a PNG).
     /// </summary>
-    public static Result<FileType> Check(string fileName, ReadOnlySpan<byte> head)
+    /// <param name="workspaceAllows">The extensions the workspace narrows the allow-list to; all of it when null.</param>
+    public static Result<FileType> Check(string fileName, ReadOnlySpan<byte> head, IReadOnlySet<string>? workspaceAllows = null)
     {
         var extension = Path.GetExtension(fileName).TrimStart('.').ToLowerInvariant();
-        if (!Allowed.TryGetValue(extension, out var claimed))
+        if (!Allowed.TryGetValue(extension, out var claimed) || workspaceAllows?.Contains(extension) == false)
         {
+            var allowed = Allowed.Keys.Where(k => workspaceAllows?.Contains(k) != false);
             return Error.Invalid(
                 "file.type_not_allowed",
                 $"Files of type {(extension.Length == 0 ? "(none)" : "." + extension)} cannot be shared. Allowed: "
-                + string.Join(", ", Allowed.Keys.Select(k => "." + k)) + ".");
+                + string.Join(", ", allowed.Select(k => "." + k)) + ".");
         }
 
         var detected = Detect(head);

@@ -52,6 +52,19 @@ public class FileTypeTests
     }
 
     [Fact]
+    public void A_workspace_can_narrow_the_allow_list_and_is_told_what_remains()
+    {
+        var onlyDocuments = new HashSet<string> { "pdf", "docx" };
+
+        var photo = FileType.Check("team.png", [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A], onlyDocuments);
+        var report = FileType.Check("report.pdf", "%PDF-1.7"u8, onlyDocuments);
+
+        photo.Error!.Code.ShouldBe("file.type_not_allowed");
+        photo.Error.Message.ShouldEndWith("Allowed: .pdf, .docx.");
+        report.Value.ContentType.ShouldBe("application/pdf");
+    }
+
+    [Fact]
     public void A_renamed_program_is_named_for_what_it_is() =>
         FileType.Check("holiday.png", WindowsProgram).Error!.Message.ShouldContain("a Windows program");
 

@@ -49,7 +49,8 @@ public sealed class UploadFileHandler(
 
         // The type is judged on the first bytes, which are then stored with the rest.
         var content = new PeekableStream(request.Content);
-        var type = FileType.Check(request.FileName ?? string.Empty, await content.PeekAsync(FileType.HeadLength, cancellationToken));
+        var type = FileType.Check(
+            request.FileName ?? string.Empty, await content.PeekAsync(FileType.HeadLength, cancellationToken), limits.AllowedExtensions);
         if (!type.Succeeded)
         {
             return type.Error!;

@@ -2,7 +2,7 @@ using Chat.Infrastructure.Files;
 
 namespace Chat.Infrastructure.Tests.Files;
 
-public class ClamAvOptionsTests
+public class FileOptionsTests
 {
     [Theory]
     [InlineData(true, "", 3310, 30, "ClamAv:Host")]
@@ -24,5 +24,17 @@ public class ClamAvOptionsTests
 
         new ClamAvOptionsValidator().Validate(null, defaults).Succeeded.ShouldBeTrue();
         defaults.Enabled.ShouldBeFalse();
+    }
+
+    [Theory]
+    [InlineData(0, null, "Files:MaxMegabytes")]
+    [InlineData(25, new[] { "pdf", "exe" }, "not exe")]
+    [InlineData(25, new string[0], "it is empty")]
+    public void A_wrong_file_limit_is_named(int maxMegabytes, string[]? allowed, string named)
+    {
+        var result = new FilesOptionsValidator().Validate(null, new FilesOptions { MaxMegabytes = maxMegabytes, AllowedExtensions = allowed });
+
+        result.Failed.ShouldBeTrue();
+        result.FailureMessage.ShouldContain(named);
     }
 }
