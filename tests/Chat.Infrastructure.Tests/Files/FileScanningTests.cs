@@ -75,23 +75,14 @@ public sealed class FileScanningTests : IAsyncLifetime
     [Fact]
     public async Task Malware_is_audited_and_its_uploader_is_told_wherever_they_are()
     {
-        var told = new TaskCompletionSource<FileRemovedAsMalware>();
-        using var uploadersStream = _files.Workspace.Services.GetRequiredService<IChatEvents>().SubscribeUser(
-            _files.Users["bob"],
-            e =>
-            {
-                if (e is FileRemovedAsMalware removed)
-                {
-                    told.TrySetResult(removed);
-                }
-
-                return Task.CompletedTask;
-            });
+        var (told, listening) = FilesWorkspace.FirstEvent<FileRemovedAsMalware>(
+            handler => _files.Workspace.Services.GetRequiredService<IChatEvents>().SubscribeUser(_files.Users["bob"], handler));
+        using var uploadersStream = listening;
         var uploaded = await UploadAsync("bob", "general", "invoice.txt", Clamd.Eicar);
 
         await ScanQueuedAsync();
 
-        (await told.Task.WaitAsync(TimeSpan.FromSeconds(5))).ShouldBe(new FileRemovedAsMalware(_files.Channels["general"], uploaded.Id, "invoice.txt"));
+        (await told.WaitAsync(TimeSpan.FromSeconds(5))).ShouldBe(new FileRemovedAsMalware(_files.Channels["general"], uploaded.Id, "invoice.txt"));
         var audited = (await _files.Workspace.Services.GetRequiredService<IAuditLog>().ListAsync("file.infected", 10, default)).ShouldHaveSingleItem();
         audited.TargetId.ShouldBe(uploaded.Id.ToString());
         audited.ActorId.ShouldBeNull();
@@ -270,25 +261,16 @@ public sealed class FileScanningTests : IAsyncLifetime
     [Fact]
     public async Task Viewers_of_the_channel_are_told_when_a_shared_files_scan_finishes()
     {
-        var heard = new TaskCompletionSource<FileScanned>();
-        using var watching = _files.Workspace.Services.GetRequiredService<Chat.Application.Events.IChatEvents>().Subscribe(
-            _files.Channels["general"],
-            e =>
-            {
-                if (e is FileScanned scanned)
-                {
-                    heard.TrySetResult(scanned);
-                }
-
-                return Task.CompletedTask;
-            });
+        var (heard, listening) = FilesWorkspace.FirstEvent<FileScanned>(
+            handler => _files.Workspace.Services.GetRequiredService<IChatEvents>().Subscribe(_files.Channels["general"], handler));
+        using var watching = listening;
         var upload = await UploadAsync("bob", "general", "virus.txt", Clamd.Eicar);
         var sent = (await As<SendMessageHandler>("bob").HandleAsync(
             new SendMessage(_files.Channels["general"], Guid.NewGuid(), "have a look", FileIds: [upload.Id]))).Value;
 
         await ScanQueuedAsync();
 
-        var scanned = await heard.Task.WaitAsync(TimeSpan.FromSeconds(5));
+        var scanned = await heard.WaitAsync(TimeSpan.FromSeconds(5));
         scanned.MessageId.ShouldBe(sent.Id);
         scanned.File.ScanStatus.ShouldBe(ScanStatus.Infected);
     }

@@ -1,4 +1,5 @@
 using Chat.Application.Common;
+using Chat.Application.Events;
 using Chat.Application.Files;
 using Chat.Application.Files.ScanFile;
 using Chat.Application.Files.UploadFile;
@@ -76,6 +77,23 @@ internal sealed class FilesWorkspace : IAsyncDisposable
     public async Task<StoredFile> FileAsync(Guid id) => (await Records.FindAsync(id, default))!;
 
     public ValueTask DisposeAsync() => Workspace.DisposeAsync();
+
+    /// <summary>The first event of type <typeparamref name="T"/> on a stream, once it comes; dispose to stop listening.</summary>
+    public static (Task<T> Heard, IDisposable Listening) FirstEvent<T>(Func<Func<ChatEvent, Task>, IDisposable> subscribe)
+        where T : ChatEvent
+    {
+        var heard = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var listening = subscribe(e =>
+        {
+            if (e is T wanted)
+            {
+                heard.TrySetResult(wanted);
+            }
+
+            return Task.CompletedTask;
+        });
+        return (heard.Task, listening);
+    }
 
     internal sealed class RecordingFileJobs : IFileJobs
     {
