@@ -4,6 +4,7 @@ using Chat.Domain.Files;
 using Chat.Domain.Messages;
 using Chat.Infrastructure.Identity;
 using Chat.Infrastructure.Messages;
+using Chat.Infrastructure.Search;
 using Chat.Infrastructure.Threads;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -36,6 +37,55 @@ public abstract class ChatDbContext(DbContextOptions options)
     internal DbSet<MessageMention> MessageMentions => Set<MessageMention>();
 
     internal DbSet<ThreadFollower> ThreadFollowers => Set<ThreadFollower>();
+
+    internal DbSet<SearchFeedEntry> SearchFeed => Set<SearchFeedEntry>();
+
+    // What search shows of a message: a change to anything else (reactions, thread summary) needs no reindexing.
+    private static readonly HashSet<string> Searchable =
+        [nameof(Message.Body), nameof(Message.DeletedAt), nameof(Message.PinnedAt), nameof(Message.ChannelId)];
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        RecordSearchChanges();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        RecordSearchChanges();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    /// <summary>
+    /// Adds a feed line for every new or searchably changed message, in the same save. A new reply also marks its
+    /// root, which is now part of a thread.
+    /// </summary>
+    private void RecordSearchChanges()
+    {
+        if (ChangeTracker.AutoDetectChangesEnabled)
+        {
+            ChangeTracker.DetectChanges();
+        }
+
+        var changed = new List<Guid>();
+        foreach (var entry in ChangeTracker.Entries<Message>())
+        {
+            if (entry.State == EntityState.Added)
+            {
+                changed.Add(entry.Entity.Id);
+                if (entry.Entity.ThreadRootId is { } rootId)
+                {
+                    changed.Add(rootId);
+                }
+            }
+            else if (entry.State == EntityState.Modified && entry.Properties.Any(p => p.IsModified && Searchable.Contains(p.Metadata.Name)))
+            {
+                changed.Add(entry.Entity.Id);
+            }
+        }
+
+        SearchFeed.AddRange(changed.Distinct().Select(id => new SearchFeedEntry(id)));
+    }
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

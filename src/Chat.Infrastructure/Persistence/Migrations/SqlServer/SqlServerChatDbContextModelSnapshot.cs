@@ -439,6 +439,22 @@ namespace Chat.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("MessageMentions");
                 });
 
+            modelBuilder.Entity("Chat.Infrastructure.Search.SearchFeedEntry", b =>
+                {
+                    b.Property<long>("Position")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Position"));
+
+                    b.Property<Guid>("MessageId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Position");
+
+                    b.ToTable("SearchFeed", (string)null);
+                });
+
             modelBuilder.Entity("Chat.Infrastructure.Threads.ThreadFollower", b =>
                 {
                     b.Property<Guid>("RootMessageId")

@@ -431,6 +431,20 @@ namespace Chat.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("MessageMentions");
                 });
 
+            modelBuilder.Entity("Chat.Infrastructure.Search.SearchFeedEntry", b =>
+                {
+                    b.Property<long>("Position")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("MessageId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Position");
+
+                    b.ToTable("SearchFeed", (string)null);
+                });
+
             modelBuilder.Entity("Chat.Infrastructure.Threads.ThreadFollower", b =>
                 {
                     b.Property<Guid>("RootMessageId")
