@@ -1,0 +1,112 @@
+using Chat.Application.Search;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+
+namespace Chat.Infrastructure.Search;
+
+/// <summary>Turns a parsed search into a Lucene query over the message fields (the channel filter is applied apart).</summary>
+internal static class LuceneQuery
+{
+    public static Query Build(SearchQuery search, IReadOnlyCollection<string> senderIds)
+    {
+        var query = new BooleanQuery();
+        foreach (var word in search.Words)
+        {
+            query.Add(Word(word), Occur.MUST);
+        }
+
+        foreach (var phrase in search.Phrases)
+        {
+            query.Add(Phrase(phrase), Occur.MUST);
+        }
+
+        foreach (var prefix in search.Prefixes)
+        {
+            var beginning = prefix.ToLowerInvariant();
+            query.Add(Either(new PrefixQuery(new Term(MessageFields.Exact, beginning)), new PrefixQuery(new Term(MessageFields.Body, beginning))), Occur.MUST);
+        }
+
+        if (senderIds.Count > 0)
+        {
+            query.Add(Either([.. senderIds.Select(id => new TermQuery(new Term(MessageFields.Sender, id)))]), Occur.MUST);
+        }
+
+        if (search.From is not null || search.Until is not null)
+        {
+            query.Add(
+                NumericRangeQuery.NewInt64Range(MessageFields.At, Millis(search.From), Millis(search.Until), minInclusive: true, maxInclusive: false),
+                Occur.MUST);
+        }
+
+        foreach (var flag in search.Flags)
+        {
+            query.Add(new TermQuery(new Term(MessageFields.Flag, flag.ToString())), Occur.MUST);
+        }
+
+        // Only exclusions and no filter: everything the searcher may read, less those.
+        if (query.Clauses.Count == 0)
+        {
+            query.Add(new MatchAllDocsQuery(), Occur.MUST);
+        }
+
+        foreach (var excluded in search.Excluded)
+        {
+            query.Add(excluded.Contains(' ') ? Phrase(excluded) : Word(excluded), Occur.MUST_NOT);
+        }
+
+        return query;
+    }
+
+    /// <summary>A word matches stemmed in the text, or whole as typed (identifiers, addresses, numbers).</summary>
+    private static Query Word(string word)
+    {
+        var stemmed = SearchAnalyzers.Terms(SearchAnalyzers.Body, MessageFields.Body, word);
+        var whole = SearchAnalyzers.Whole(word);
+        var alternatives = new List<Query>();
+        if (stemmed.Count > 0)
+        {
+            alternatives.Add(Sequence(MessageFields.Body, stemmed));
+        }
+
+        if (whole.Length > 0)
+        {
+            alternatives.Add(new TermQuery(new Term(MessageFields.Exact, whole)));
+        }
+
+        return alternatives.Count == 0 ? new BooleanQuery() : Either([.. alternatives]);
+    }
+
+    private static Query Phrase(string phrase)
+    {
+        var stemmed = SearchAnalyzers.Terms(SearchAnalyzers.Body, MessageFields.Body, phrase);
+        return stemmed.Count > 0
+            ? Sequence(MessageFields.Body, stemmed)
+            : Sequence(MessageFields.Exact, SearchAnalyzers.Terms(SearchAnalyzers.Exact, MessageFields.Exact, phrase));
+    }
+
+    private static Query Sequence(string field, List<string> terms)
+    {
+        if (terms.Count == 1)
+        {
+            return new TermQuery(new Term(field, terms[0]));
+        }
+
+        var phrase = new PhraseQuery();
+        terms.ForEach(term => phrase.Add(new Term(field, term)));
+        return phrase;
+    }
+
+    private static BooleanQuery Either(params Query[] alternatives)
+    {
+        var either = new BooleanQuery();
+        foreach (var alternative in alternatives)
+        {
+            either.Add(alternative, Occur.SHOULD);
+        }
+
+        return either;
+    }
+
+    private static long? Millis(DateOnly? day) =>
+        day is { } d ? new DateTimeOffset(d.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).ToUnixTimeMilliseconds() : null;
+}

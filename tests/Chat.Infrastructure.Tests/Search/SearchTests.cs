@@ -1,0 +1,149 @@
+using Chat.Application.Channels.RemoveMember;
+using Chat.Application.Messages.DeleteMessage;
+using Chat.Application.Messages.EditMessage;
+using Chat.Application.Messages.PinMessage;
+using Chat.Application.Messages.SendMessage;
+using Chat.Application.Search;
+using Chat.Application.Search.SearchMessages;
+using Chat.Infrastructure.Search;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Chat.Infrastructure.Tests.Search;
+
+/// <summary>Search over a real Lucene index in a temp folder, kept current from the real change feed in SQLite.</summary>
+public sealed class SearchTests : IAsyncLifetime
+{
+    private TestWorkspace _workspace = default!;
+    private Dictionary<string, string> _users = default!;
+    private Dictionary<string, Guid> _channels = default!;
+
+    public async Task InitializeAsync()
+    {
+        _workspace = await TestWorkspace.InitializedAsync(new Dictionary<string, string?> { ["Bootstrap:SeedDemoWorkspace"] = "true" });
+        await using var db = _workspace.NewContext();
+        _users = await db.Users.ToDictionaryAsync(u => u.Email!.Split('@')[0], u => u.Id);
+        _channels = await db.Channels.ToDictionaryAsync(c => c.Name, c => c.Id);
+    }
+
+    public async Task DisposeAsync() => await _workspace.DisposeAsync();
+
+    [Fact]
+    public async Task Words_are_found_stemmed_and_in_any_case_phrases_only_in_order()
+    {
+        await PostAsync("alice", "general", "We DEPLOYED the release train to production");
+        await PostAsync("bob", "general", "The train left before the release notes were done");
+
+        (await BodiesAsync("bob", "deploying")).ShouldBe(["We DEPLOYED the release train to production"]);
+        (await BodiesAsync("bob", "release train")).Count.ShouldBe(2);
+        (await BodiesAsync("bob", "\"release train\"")).ShouldBe(["We DEPLOYED the release train to production"]);
+        (await BodiesAsync("bob", "prod*")).ShouldBe(["We DEPLOYED the release train to production"]);
+        (await BodiesAsync("bob", "train -deployed")).ShouldBe(["The train left before the release notes were done"]);
+    }
+
+    [Theory]
+    [InlineData("foo.bar")]
+    [InlineData("ISSUE-123")]
+    [InlineData("issue")]
+    [InlineData("ops@example.com")]
+    [InlineData("4711")]
+    public async Task Identifiers_addresses_and_numbers_are_found(string query)
+    {
+        await PostAsync("alice", "general", "Call `foo.bar()` for ISSUE-123, mail ops@example.com, room 4711.");
+        await PostAsync("alice", "general", "Nothing to see here.");
+
+        (await BodiesAsync("bob", query)).ShouldHaveSingleItem().ShouldContain("ISSUE-123");
+    }
+
+    [Fact]
+    public async Task Filters_narrow_by_person_channel_day_and_kind()
+    {
+        var standup = await PostAsync("alice", "general", "standup notes https://example.com/notes");
+        await PostAsync("bob", "random", "standup is moved");
+        await _workspace.Handler<PinMessageHandler>(_users["alice"]).HandleAsync(new PinMessage(standup, true));
+        var today = DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+        (await BodiesAsync("carol", "standup from:@bob")).ShouldBe(["standup is moved"]);
+        (await BodiesAsync("carol", "standup in:#general")).ShouldHaveSingleItem().ShouldStartWith("standup notes");
+        (await BodiesAsync("carol", $"standup on:{today}")).Count.ShouldBe(2);
+        (await BodiesAsync("carol", $"standup before:{today}")).ShouldBeEmpty();
+        (await BodiesAsync("carol", "standup has:link")).ShouldHaveSingleItem().ShouldStartWith("standup notes");
+        (await BodiesAsync("carol", "is:pinned")).ShouldHaveSingleItem().ShouldStartWith("standup notes");
+        (await SearchAsync("carol", "standup from:@nobody")).Error!.Code.ShouldBe("search.unknown_person");
+    }
+
+    [Fact]
+    public async Task Replies_are_threads_and_so_is_their_root()
+    {
+        var root = await PostAsync("alice", "general", "budget question");
+        await _workspace.Handler<SendMessageHandler>(_users["bob"]).HandleAsync(
+            new SendMessage(_channels["general"], Guid.NewGuid(), "budget answer", ThreadRootId: root));
+        await PostAsync("carol", "general", "budget aside");
+
+        (await BodiesAsync("dan", "budget is:thread")).ShouldBe(["budget question", "budget answer"], ignoreOrder: true);
+    }
+
+    [Fact]
+    public async Task An_edit_is_found_by_its_new_text_only_and_a_deleted_message_not_at_all()
+    {
+        var edited = await PostAsync("alice", "general", "meet at noon");
+        var deleted = await PostAsync("alice", "general", "meet at the lake");
+        await _workspace.Handler<EditMessageHandler>(_users["alice"]).HandleAsync(new EditMessage(edited, "meet at three"));
+        await _workspace.Handler<DeleteMessageHandler>(_users["alice"]).HandleAsync(new DeleteMessage(deleted));
+
+        (await BodiesAsync("bob", "noon")).ShouldBeEmpty();
+        (await BodiesAsync("bob", "three")).ShouldBe(["meet at three"]);
+        (await BodiesAsync("bob", "lake")).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task A_private_channel_is_never_found_by_outsiders_even_by_name_or_after_being_removed()
+    {
+        await PostAsync("alice", "engineering", "the secret launch codename is bluebird");
+
+        (await BodiesAsync("dan", "bluebird")).ShouldHaveSingleItem();
+        (await BodiesAsync("bob", "bluebird")).ShouldBeEmpty();
+        (await BodiesAsync("bob", "codename is:pinned")).ShouldBeEmpty();
+        (await SearchAsync("bob", "bluebird in:#engineering")).Error!.Code.ShouldBe("search.unknown_channel");
+
+        (await _workspace.Handler<RemoveMemberHandler>(_users["alice"]).HandleAsync(
+            new RemoveMember(_channels["engineering"], _users["dan"]))).Succeeded.ShouldBeTrue();
+
+        (await BodiesAsync("dan", "bluebird")).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task A_message_is_searchable_once_the_indexer_applied_its_feed_line()
+    {
+        await PostAsync("alice", "general", "zeppelin sighting");
+        var indexer = _workspace.Services.GetRequiredService<SearchIndexer>();
+
+        (await indexer.CatchUpAsync(default)).ShouldBeGreaterThan(0);
+
+        var page = await _workspace.Services.GetRequiredService<ISearchIndex>().SearchAsync(
+            new SearchCriteria(SearchQueryParser.Parse("zeppelin").Value, [_channels["general"]], [], SearchSort.Newest, 0, 10), default);
+        page.Total.ShouldBe(1);
+        page.Hits[0].Snippet.ShouldContain(new SnippetPart("zeppelin", true));
+        (await indexer.CatchUpAsync(default)).ShouldBe(0, "nothing is applied twice");
+    }
+
+    private async Task<Guid> PostAsync(string user, string channel, string text)
+    {
+        var sent = await _workspace.Handler<SendMessageHandler>(_users[user]).HandleAsync(
+            new SendMessage(_channels[channel], Guid.NewGuid(), text));
+        return sent.Value.Id;
+    }
+
+    private async Task<Chat.Domain.Common.Result<SearchResults>> SearchAsync(string user, string query)
+    {
+        await _workspace.Services.GetRequiredService<SearchIndexer>().CatchUpAsync(default);
+        return await _workspace.Handler<SearchMessagesHandler>(_users[user]).HandleAsync(new SearchMessages(query));
+    }
+
+    private async Task<List<string>> BodiesAsync(string user, string query)
+    {
+        var found = await SearchAsync(user, query);
+        found.Succeeded.ShouldBeTrue(found.Error?.Message);
+        return [.. found.Value.Results.Select(r => r.Message.Body)];
+    }
+}
