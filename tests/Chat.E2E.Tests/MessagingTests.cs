@@ -44,6 +44,37 @@ public sealed class MessagingTests(DemoWorkspaceFixture browser) : IClassFixture
     }
 
     [Fact]
+    public async Task A_new_message_is_found_by_a_colleague_within_a_second_and_the_result_opens_it_in_place()
+    {
+        var alice = await SignInAsync("alice@demo.chat");
+        var bob = await SignInAsync("bob@demo.chat");
+        await alice.OpenChannelAsync("random");
+        await alice.WaitForComposerAsync();
+        var word = $"quokka{Guid.NewGuid():N}"[..20];
+
+        await alice.Composer.FillAsync($"Spotted a {word} near the office");
+        await alice.Composer.PressAsync("Enter");
+        await Expect(alice.Messages.Last).ToContainTextAsync(word);
+        var sent = DateTime.UtcNow;
+
+        var results = bob.Page.Locator("#search-results .search-result");
+        while (true)
+        {
+            await bob.Page.GotoAsync($"/search?q={word}");
+            if (await results.CountAsync() > 0 || DateTime.UtcNow - sent > TimeSpan.FromSeconds(1))
+            {
+                break;
+            }
+        }
+
+        await Expect(results).ToHaveCountAsync(1);
+        await Expect(results.Locator("mark")).ToHaveTextAsync(word);
+        await results.Locator("a").ClickAsync();
+        await Expect(bob.Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/c/random/m/[0-9]+$"));
+        await Expect(bob.Page.Locator("#message-list .message.highlighted")).ToContainTextAsync(word);
+    }
+
+    [Fact]
     public async Task After_being_offline_while_three_messages_were_posted_the_reader_sees_each_once_in_order()
     {
         var alice = await SignInAsync("alice@demo.chat");

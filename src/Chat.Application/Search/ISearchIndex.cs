@@ -7,7 +7,7 @@ public interface ISearchIndex
     /// Matches <see cref="SearchCriteria.Query"/> among messages of <see cref="SearchCriteria.ChannelIds"/> only: the
     /// caller passes the channels the searcher may read, and re-checks every hit before showing it.
     /// </summary>
-    Task<SearchPage> SearchAsync(SearchCriteria criteria, CancellationToken cancellationToken);
+    Task<IndexMatches> SearchAsync(SearchCriteria criteria, CancellationToken cancellationToken);
 }
 
 /// <param name="ChannelIds">The only channels hits may come from (the searcher's readable ones, narrowed by in:).</param>
@@ -22,7 +22,7 @@ public enum SearchSort
 }
 
 /// <param name="Total">How many messages matched in all (before the hits' re-check).</param>
-public sealed record SearchPage(int Total, IReadOnlyList<SearchHit> Hits)
+public sealed record IndexMatches(int Total, IReadOnlyList<SearchHit> Hits)
 {
     /// <summary>The search ran out of time: these are the hits found until then.</summary>
     public bool TimedOut { get; init; }

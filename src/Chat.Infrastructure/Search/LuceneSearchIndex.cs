@@ -14,11 +14,11 @@ internal sealed class LuceneSearchIndex(LuceneIndex index) : ISearchIndex
     /// <summary>How long one search may run before it answers with what it found so far.</summary>
     public static readonly TimeSpan TimeLimit = TimeSpan.FromSeconds(2);
 
-    public Task<SearchPage> SearchAsync(SearchCriteria criteria, CancellationToken cancellationToken)
+    public Task<IndexMatches> SearchAsync(SearchCriteria criteria, CancellationToken cancellationToken)
     {
         if (criteria.ChannelIds.Count == 0 || criteria.Skip >= MaxResults)
         {
-            return Task.FromResult(new SearchPage(0, []));
+            return Task.FromResult(new IndexMatches(0, []));
         }
 
         var query = LuceneQuery.Build(criteria.Query, criteria.SenderIds);
@@ -51,7 +51,7 @@ internal sealed class LuceneSearchIndex(LuceneIndex index) : ISearchIndex
                     document.GetField(MessageFields.Version).GetInt32Value() ?? 0,
                     Snippets.Of(query, document.Get(MessageFields.Body)));
             }).ToList();
-            return new SearchPage(top.TotalHits, hits) { TimedOut = timedOut };
+            return new IndexMatches(top.TotalHits, hits) { TimedOut = timedOut };
         }));
     }
 }

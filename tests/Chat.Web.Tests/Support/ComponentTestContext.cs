@@ -88,6 +88,8 @@ public abstract class ComponentTestContext : BunitContext, IAsyncLifetime
         Services.AddSingleton<Chat.Application.Files.IFileStore>(FileStore);
         Services.AddTransient<Chat.Application.Files.DeleteMessageFiles.DeleteMessageFiles>();
         Services.AddScoped<Chat.Application.Files.ListChannelFiles.ListChannelFilesHandler>();
+        Services.AddSingleton<Chat.Application.Search.ISearchIndex>(SearchIndex);
+        Services.AddScoped<Chat.Application.Search.SearchMessages.SearchMessagesHandler>();
         Services.AddSingleton<Microsoft.AspNetCore.Components.Forms.AntiforgeryStateProvider>(new FixedAntiforgery());
         Services.AddScoped<Chat.Application.Channels.ArchiveChannel.ArchiveChannelHandler>();
         Services.AddScoped<Chat.Application.Channels.WatchMyEvents.WatchMyEventsHandler>();
@@ -111,6 +113,8 @@ public abstract class ComponentTestContext : BunitContext, IAsyncLifetime
     protected InMemoryFileRecords Files { get; } = new();
 
     protected InMemoryFileStore FileStore { get; } = new();
+
+    protected FixedSearchIndex SearchIndex { get; } = new();
 
     protected InMemoryThreadStore Threads { get; } = new();
 

@@ -1,0 +1,54 @@
+using Chat.Application.Search;
+using Chat.Application.Search.SearchMessages;
+using Chat.Web.Components.Layout;
+using Microsoft.AspNetCore.Components;
+
+namespace Chat.Web.Components.Search;
+
+/// <summary>The results of a search typed in the app bar, read from the address so results can be linked and reloaded.</summary>
+public sealed partial class SearchPage
+{
+    private SearchResults? _results;
+    private string? _error;
+
+    [SupplyParameterFromQuery]
+    public string? Q { get; set; }
+
+    [SupplyParameterFromQuery(Name = "sort")]
+    public string? SortName { get; set; }
+
+    [SupplyParameterFromQuery(Name = "page")]
+    public int? PageNumber { get; set; }
+
+    [Inject]
+    private SearchMessagesHandler SearchMessages { get; set; } = default!;
+
+    [Inject]
+    private ViewerClock Clock { get; set; } = default!;
+
+    private SearchSort Sort => SortName == "newest" ? SearchSort.Newest : SearchSort.Relevance;
+
+    protected override async Task OnParametersSetAsync()
+    {
+        (_results, _error) = (null, null);
+        if (string.IsNullOrWhiteSpace(Q))
+        {
+            return;
+        }
+
+        var searched = await SearchMessages.HandleAsync(new SearchMessages(Q, Sort, PageNumber ?? 1));
+        if (searched.Succeeded)
+        {
+            _results = searched.Value;
+        }
+        else
+        {
+            _error = searched.Error!.Message;
+        }
+    }
+
+    private static string Link(string? query, SearchSort sort, int page) =>
+        $"search?q={Uri.EscapeDataString(query ?? string.Empty)}"
+        + (sort == SearchSort.Newest ? "&sort=newest" : string.Empty)
+        + (page > 1 ? $"&page={page}" : string.Empty);
+}

@@ -1,0 +1,67 @@
+using Bunit;
+using Chat.Application.Search;
+using Chat.Domain.Channels;
+using Chat.Web.Components.Search;
+using Chat.Web.Tests.Support;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Chat.Web.Tests.Components.Search;
+
+public class SearchPageTests : ComponentTestContext
+{
+    private readonly Guid _general = Guid.NewGuid();
+
+    public SearchPageTests() =>
+        Channels.Channels.Add(new ChannelAccess(_general, "general", ChannelKind.Public, false, ChannelRole.Member));
+
+    [Fact]
+    public void Results_mark_the_matched_words_and_show_message_text_only_as_text()
+    {
+        var message = Messages.Add(_general, "<script>alert(1)</script> deploy <b>now</b>", senderName: "Bob");
+        Messages.Replace(message with { Sequence = 42 });
+        SearchIndex.Hits.Add(new SearchHit(message.Id, message.Version,
+        [
+            new SnippetPart("<script>alert(1)</script> ", false),
+            new SnippetPart("deploy", true),
+            new SnippetPart(" <b>now</b>", false),
+        ]));
+
+        var page = RenderSearch("deploy");
+
+        var result = page.Find(".search-result");
+        result.QuerySelectorAll("script").ShouldBeEmpty();
+        result.QuerySelectorAll("b").ShouldBeEmpty();
+        result.QuerySelector("mark")!.TextContent.ShouldBe("deploy");
+        result.QuerySelector(".search-result-snippet")!.TextContent.ShouldContain("<script>alert(1)</script>");
+        result.QuerySelector("a")!.GetAttribute("href").ShouldBe("c/general/m/42");
+        page.Find("#search-summary").TextContent.ShouldContain("1 result");
+    }
+
+    [Fact]
+    public void A_search_that_cannot_be_read_says_why_instead_of_failing()
+    {
+        var page = RenderSearch("before:yesterday");
+
+        page.Find("#search-error").TextContent.ShouldContain("before:2026-11-28");
+        SearchIndex.Asked.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void A_hit_on_an_older_version_or_a_deleted_message_is_not_shown()
+    {
+        var edited = Messages.Add(_general, "deploy moved to Friday");
+        SearchIndex.Hits.Add(new SearchHit(edited.Id, edited.Version - 1, [new SnippetPart("deploy", true)]));
+        SearchIndex.Hits.Add(new SearchHit(Guid.NewGuid(), 1, [new SnippetPart("deploy", true)]));
+
+        var page = RenderSearch("deploy");
+
+        page.FindAll(".search-result").ShouldBeEmpty();
+    }
+
+    private IRenderedComponent<SearchPage> RenderSearch(string query)
+    {
+        Services.GetRequiredService<NavigationManager>().NavigateTo($"search?q={Uri.EscapeDataString(query)}");
+        return Render<SearchPage>();
+    }
+}

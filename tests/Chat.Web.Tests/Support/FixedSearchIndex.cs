@@ -1,0 +1,17 @@
+using Chat.Application.Search;
+
+namespace Chat.Web.Tests.Support;
+
+/// <summary>A search index that answers every search with the hits a test set, keeping the criteria it was asked.</summary>
+public sealed class FixedSearchIndex : ISearchIndex
+{
+    public List<SearchHit> Hits { get; } = [];
+
+    public List<SearchCriteria> Asked { get; } = [];
+
+    public Task<IndexMatches> SearchAsync(SearchCriteria criteria, CancellationToken cancellationToken)
+    {
+        Asked.Add(criteria);
+        return Task.FromResult(new IndexMatches(Hits.Count, [.. Hits]));
+    }
+}
