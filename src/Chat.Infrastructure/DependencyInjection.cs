@@ -68,6 +68,10 @@ public static class DependencyInjection
         services.AddSingleton<ISearchIndex, LuceneSearchIndex>();
         services.AddSingleton<SearchIndexer>();
         services.AddHostedService(sp => sp.GetRequiredService<SearchIndexer>());
+        services.AddSingleton<SearchRebuildProgress>();
+        services.AddSingleton<SearchRebuild>();
+        services.AddSingleton<ISearchMaintenance, SearchMaintenance>();
+        services.AddScoped<RebuildSearchIndexJob>();
         services.AddOptions<FilesOptions>().BindConfiguration(FilesOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<FilesOptions>, FilesOptionsValidator>();
         services.AddSingleton<IFileLimits, ConfiguredFileLimits>();

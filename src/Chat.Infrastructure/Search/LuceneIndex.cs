@@ -10,8 +10,101 @@ namespace Chat.Infrastructure.Search;
 /// <summary>
 /// This node's Lucene index under <c>{DataPath}/search</c>: one writer, near-real-time searchers, and the position in
 /// the change feed it has applied, stored inside each commit so that after a crash it resumes where its index is.
+/// A rebuild fills a new generation beside the live one, which keeps answering until the new one takes over.
 /// </summary>
 internal sealed class LuceneIndex : IDisposable
+{
+    private readonly string _root;
+    private readonly System.Threading.Lock _gate = new();
+    private volatile IndexGeneration _live;
+
+    public LuceneIndex(IOptions<StorageOptions> storage, IHostEnvironment environment)
+    {
+        _root = Path.Combine(storage.Value.ResolveDataPath(environment), "search");
+        System.IO.Directory.CreateDirectory(_root);
+        var active = Path.Combine(_root, "active");
+        _live = IndexGeneration.Open(Path.Combine(_root, File.Exists(active) ? File.ReadAllText(active).Trim() : "g0"));
+    }
+
+    /// <summary>The last feed position whose change searches see.</summary>
+    public long AppliedPosition => _live.AppliedPosition;
+
+    /// <summary>The last feed position stored durably with the index.</summary>
+    public long CommittedPosition => _live.CommittedPosition;
+
+    /// <summary>Messages in the live index.</summary>
+    public int DocumentCount => Search(searcher => searcher.IndexReader.NumDocs);
+
+    /// <summary>Writes the messages' current documents, removes the gone ones, and makes both searchable.</summary>
+    public void Apply(IReadOnlyCollection<IndexedMessage> current, IReadOnlyCollection<Guid> gone, long position)
+    {
+        lock (_gate)
+        {
+            _live.Apply(current, gone, position);
+        }
+    }
+
+    /// <summary>Makes what was applied durable, with the position it reached.</summary>
+    public void Commit()
+    {
+        lock (_gate)
+        {
+            _live.Commit();
+        }
+    }
+
+    /// <summary>Empties the index, to be built again from the start of the feed.</summary>
+    public void Clear()
+    {
+        lock (_gate)
+        {
+            _live.Clear();
+        }
+    }
+
+    /// <summary>A new, empty generation beside the live one, for a rebuild to fill.</summary>
+    public IndexGeneration StartGeneration() =>
+        IndexGeneration.Open(Path.Combine(_root, $"g{DateTime.UtcNow:yyyyMMddHHmmssfff}"));
+
+    /// <summary>
+    /// Makes a filled generation the live one: committed at <paramref name="position"/> (the feed position its copy
+    /// started from, so the indexer applies what changed meanwhile), recorded as active, and the old one removed.
+    /// </summary>
+    public void Activate(IndexGeneration next, long position)
+    {
+        IndexGeneration old;
+        lock (_gate)
+        {
+            next.Apply([], [], position);
+            next.Commit();
+            var pointer = Path.Combine(_root, "active");
+            File.WriteAllText(pointer + ".new", next.Name);
+            File.Move(pointer + ".new", pointer, overwrite: true);
+            (old, _live) = (_live, next);
+        }
+
+        old.Dispose();
+        System.IO.Directory.Delete(old.Path, recursive: true);
+    }
+
+    public T Search<T>(Func<IndexSearcher, T> search)
+    {
+        try
+        {
+            return _live.Search(search);
+        }
+        catch (ObjectDisposedException)
+        {
+            // The generation was replaced between reading it and searching it: the new one answers.
+            return _live.Search(search);
+        }
+    }
+
+    public void Dispose() => _live.Dispose();
+}
+
+/// <summary>One index folder with its writer and searchers.</summary>
+internal sealed class IndexGeneration : IDisposable
 {
     private const string PositionKey = "feed-position";
 
@@ -19,28 +112,32 @@ internal sealed class LuceneIndex : IDisposable
     private readonly IndexWriter _writer;
     private readonly SearcherManager _searchers;
 
-    public LuceneIndex(IOptions<StorageOptions> storage, IHostEnvironment environment)
+    private IndexGeneration(string path)
     {
-        _directory = FSDirectory.Open(Path.Combine(storage.Value.ResolveDataPath(environment), "search"));
-        var exists = DirectoryReader.IndexExists(_directory);
-        AppliedPosition = exists && DirectoryReader.ListCommits(_directory)[^1].UserData.TryGetValue(PositionKey, out var stored)
-            ? long.Parse(stored, CultureInfo.InvariantCulture)
-            : 0;
+        Path = path;
+        _directory = FSDirectory.Open(path);
+        AppliedPosition = DirectoryReader.IndexExists(_directory)
+            && DirectoryReader.ListCommits(_directory)[^1].UserData.TryGetValue(PositionKey, out var stored)
+                ? long.Parse(stored, CultureInfo.InvariantCulture)
+                : 0;
+        CommittedPosition = AppliedPosition;
         _writer = new IndexWriter(_directory, new IndexWriterConfig(SearchAnalyzers.Version, SearchAnalyzers.PerField)
         {
             OpenMode = OpenMode.CREATE_OR_APPEND,
         });
         _searchers = new SearcherManager(_writer, applyAllDeletes: true, searcherFactory: null);
-        CommittedPosition = AppliedPosition;
     }
 
-    /// <summary>The last feed position whose change searches see.</summary>
+    public string Path { get; }
+
+    public string Name => System.IO.Path.GetFileName(Path);
+
     public long AppliedPosition { get; private set; }
 
-    /// <summary>The last feed position stored durably with the index.</summary>
     public long CommittedPosition { get; private set; }
 
-    /// <summary>Writes the messages' current documents, removes the gone ones, and makes both searchable.</summary>
+    public static IndexGeneration Open(string path) => new(path);
+
     public void Apply(IReadOnlyCollection<IndexedMessage> current, IReadOnlyCollection<Guid> gone, long position)
     {
         foreach (var message in current)
@@ -57,15 +154,6 @@ internal sealed class LuceneIndex : IDisposable
         _searchers.MaybeRefreshBlocking();
     }
 
-    /// <summary>Empties the index, to be built again from the start of the feed.</summary>
-    public void Clear()
-    {
-        _writer.DeleteAll();
-        AppliedPosition = 0;
-        _searchers.MaybeRefreshBlocking();
-    }
-
-    /// <summary>Makes what was applied durable, with the position it reached.</summary>
     public void Commit()
     {
         if (CommittedPosition == AppliedPosition && DirectoryReader.IndexExists(_directory))
@@ -76,6 +164,13 @@ internal sealed class LuceneIndex : IDisposable
         _writer.SetCommitData(new Dictionary<string, string> { [PositionKey] = AppliedPosition.ToString(CultureInfo.InvariantCulture) });
         _writer.Commit();
         CommittedPosition = AppliedPosition;
+    }
+
+    public void Clear()
+    {
+        _writer.DeleteAll();
+        AppliedPosition = 0;
+        _searchers.MaybeRefreshBlocking();
     }
 
     public T Search<T>(Func<IndexSearcher, T> search)

@@ -1,0 +1,90 @@
+using Chat.Application.Messages.SendMessage;
+using Chat.Application.Search;
+using Chat.Infrastructure.Search;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Chat.Infrastructure.Tests.Search;
+
+/// <summary>The index outlives restarts: it resumes from the feed position stored with it.</summary>
+public sealed class SearchIndexLifecycleTests : IDisposable
+{
+    private readonly string _data = Path.Combine(Path.GetTempPath(), "chat-search-tests", Guid.NewGuid().ToString("N"));
+
+    [Fact]
+    public async Task After_a_restart_the_indexer_resumes_where_its_index_is_missing_nothing_and_holding_nothing_twice()
+    {
+        await using (var before = await StartAsync())
+        {
+            await PostAsync(before, "orca one", "orca two", "orca three");
+            (await Indexer(before).CatchUpAsync(default)).ShouldBe(3);
+            before.Services.GetRequiredService<LuceneIndex>().Commit();
+
+            // Applied but not committed when the node stops: the restart applies these again.
+            await PostAsync(before, "orca four");
+            (await Indexer(before).CatchUpAsync(default)).ShouldBe(1);
+        }
+
+        await using var after = await StartAsync();
+        await PostAsync(after, "orca five");
+
+        (await Indexer(after).CatchUpAsync(default)).ShouldBe(2, "the uncommitted line again, and the new one");
+        var found = await SearchAsync(after, "orca");
+        found.Total.ShouldBe(5);
+        found.Hits.Select(h => h.MessageId).Distinct().Count().ShouldBe(5);
+    }
+
+    [Fact]
+    public async Task An_index_ahead_of_a_replaced_database_is_rebuilt_from_it()
+    {
+        await using (var old = await StartAsync())
+        {
+            await PostAsync(old, "walrus one", "walrus two");
+            await Indexer(old).CatchUpAsync(default);
+            old.Services.GetRequiredService<LuceneIndex>().Commit();
+        }
+
+        File.Delete(Path.Combine(_data, "chat.db"));
+        await using var fresh = await StartAsync();
+        await PostAsync(fresh, "walrus three");
+        await Indexer(fresh).CatchUpAsync(default);
+
+        (await SearchAsync(fresh, "walrus")).Total.ShouldBe(1);
+    }
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (Directory.Exists(_data))
+        {
+            Directory.Delete(_data, recursive: true);
+        }
+    }
+
+    private Task<TestWorkspace> StartAsync() => TestWorkspace.InitializedAsync(new Dictionary<string, string?>
+    {
+        ["Bootstrap:SeedDemoWorkspace"] = "true",
+        ["Storage:DataPath"] = _data,
+    });
+
+    private static SearchIndexer Indexer(TestWorkspace workspace) => workspace.Services.GetRequiredService<SearchIndexer>();
+
+    private static async Task PostAsync(TestWorkspace workspace, params string[] texts)
+    {
+        await using var db = workspace.NewContext();
+        var alice = await db.Users.Where(u => u.Email == "alice@demo.chat").Select(u => u.Id).SingleAsync();
+        var general = await db.Channels.Where(c => c.Name == "general").Select(c => c.Id).SingleAsync();
+        foreach (var text in texts)
+        {
+            (await workspace.Handler<SendMessageHandler>(alice).HandleAsync(new SendMessage(general, Guid.NewGuid(), text))).Succeeded.ShouldBeTrue();
+        }
+    }
+
+    private static async Task<IndexMatches> SearchAsync(TestWorkspace workspace, string query)
+    {
+        await using var db = workspace.NewContext();
+        var channels = await db.Channels.Select(c => c.Id).ToListAsync();
+        return await workspace.Services.GetRequiredService<ISearchIndex>().SearchAsync(
+            new SearchCriteria(SearchQueryParser.Parse(query).Value, channels, [], SearchSort.Newest, 0, 50), default);
+    }
+}
