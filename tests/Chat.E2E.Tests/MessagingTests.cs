@@ -75,6 +75,26 @@ public sealed class MessagingTests(DemoWorkspaceFixture browser) : IClassFixture
     }
 
     [Fact]
+    public async Task An_administrator_rebuilds_the_search_index_and_search_still_finds_messages()
+    {
+        var alice = await SignInAsync("alice@demo.chat");
+        await alice.OpenChannelAsync("general");
+        await alice.WaitForComposerAsync();
+        var word = $"narwhal{Guid.NewGuid():N}"[..20];
+        await alice.Composer.FillAsync($"A {word} before the rebuild");
+        await alice.Composer.PressAsync("Enter");
+        await Expect(alice.Messages.Last).ToContainTextAsync(word);
+
+        await alice.Page.GotoAsync("/admin/search");
+        await alice.WaitUntilInteractiveAsync();
+        await alice.Page.Locator("#rebuild-search-index").ClickAsync();
+
+        await Expect(alice.Page.Locator("#search-index-rebuild")).ToHaveAttributeAsync("data-state", "Finished", new() { Timeout = 30_000 });
+        await alice.Page.GotoAsync($"/search?q={word}");
+        await Expect(alice.Page.Locator("#search-results .search-result")).ToHaveCountAsync(1);
+    }
+
+    [Fact]
     public async Task After_being_offline_while_three_messages_were_posted_the_reader_sees_each_once_in_order()
     {
         var alice = await SignInAsync("alice@demo.chat");
