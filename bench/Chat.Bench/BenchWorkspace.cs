@@ -18,6 +18,9 @@ internal sealed class BenchWorkspace : IAsyncDisposable
 
     public ServiceProvider Services { get; }
 
+    /// <summary>The data folder: the SQLite database, files and the search index.</summary>
+    public string DataPath => Path.Combine(_root, "data");
+
     public static async Task<BenchWorkspace> CreateAsync(IDictionary<string, string?>? settings = null)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>

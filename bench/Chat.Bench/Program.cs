@@ -4,6 +4,7 @@ return args.FirstOrDefault() switch
 {
     "messaging" => await MessagingBenchmark.RunAsync(args[1..]),
     "files" => await FilesBenchmark.RunAsync(args[1..]),
+    "search" => await SearchBenchmark.RunAsync(args[1..]),
     _ => Usage(),
 };
 
@@ -11,5 +12,6 @@ static int Usage()
 {
     Console.Error.WriteLine("usage: bench/run.sh messaging [--sends N] [--warm-up-sends N] [--senders K] [--history-messages N]");
     Console.Error.WriteLine("       bench/run.sh files [--uploads N] [--megabytes M]");
+    Console.Error.WriteLine("       bench/run.sh search [--messages N]");
     return 2;
 }

@@ -35,12 +35,21 @@ internal sealed class LuceneIndex : IDisposable
     /// <summary>Messages in the live index.</summary>
     public int DocumentCount => Search(searcher => searcher.IndexReader.NumDocs);
 
-    /// <summary>Writes the messages' current documents, removes the gone ones, and makes both searchable.</summary>
+    /// <summary>Writes the messages' current documents and removes the gone ones; searches see them after <see cref="Refresh"/>.</summary>
     public void Apply(IReadOnlyCollection<IndexedMessage> current, IReadOnlyCollection<Guid> gone, long position)
     {
         lock (_gate)
         {
             _live.Apply(current, gone, position);
+        }
+    }
+
+    /// <summary>Makes everything applied so far visible to searches (a near-real-time reopen: cheap, not durable).</summary>
+    public void Refresh()
+    {
+        lock (_gate)
+        {
+            _live.Refresh();
         }
     }
 
@@ -77,6 +86,7 @@ internal sealed class LuceneIndex : IDisposable
         {
             next.Apply([], [], position);
             next.Commit();
+            next.Refresh();
             var pointer = Path.Combine(_root, "active");
             File.WriteAllText(pointer + ".new", next.Name);
             File.Move(pointer + ".new", pointer, overwrite: true);
@@ -151,8 +161,9 @@ internal sealed class IndexGeneration : IDisposable
         }
 
         AppliedPosition = position;
-        _searchers.MaybeRefreshBlocking();
     }
+
+    public void Refresh() => _searchers.MaybeRefreshBlocking();
 
     public void Commit()
     {

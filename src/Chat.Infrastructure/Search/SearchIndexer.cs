@@ -68,6 +68,7 @@ internal sealed partial class SearchIndexer(
                 .ToListAsync(cancellationToken);
             if (lines.Count == 0)
             {
+                index.Refresh();
                 return total;
             }
 
@@ -77,6 +78,7 @@ internal sealed partial class SearchIndexer(
             total += lines.Count;
             if (lines.Count < BatchSize)
             {
+                index.Refresh();
                 return total;
             }
         }
