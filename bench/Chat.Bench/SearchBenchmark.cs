@@ -60,9 +60,9 @@ internal static class SearchBenchmark
         var searcherChannels = channels.Take(SearcherChannels).ToList();
         var index = workspace.Services.GetRequiredService<ISearchIndex>();
         var parsed = Queries.Select(q => SearchQueryParser.Parse(q).Value).ToList();
-        var lucene = await TimeAsync(rounds: 10, warmUps: 3, async i =>
+        var (lucene, slowestQuery) = await TimeAsync(rounds: 10, warmUps: 3, async i =>
             await index.SearchAsync(new SearchCriteria(parsed[i], searcherChannels, [], i % 2 == 0 ? SearchSort.Relevance : SearchSort.Newest, 0, 20), CancellationToken.None));
-        var like = await TimeAsync(rounds: 2, warmUps: 1, async i => await LikeAsync(contexts, searcherChannels, Queries[i]));
+        var (like, _) = await TimeAsync(rounds: 2, warmUps: 1, async i => await LikeAsync(contexts, searcherChannels, Queries[i]));
 
         Console.WriteLine(JsonSerializer.Serialize(new
         {
@@ -78,14 +78,15 @@ internal static class SearchBenchmark
             queries = Queries.Length,
             query_p50_ms = Math.Round(Percentile(lucene, 0.50), 2),
             query_p99_ms = Math.Round(Percentile(lucene, 0.99), 2),
+            slowest_query = slowestQuery,
             like_p50_ms = Math.Round(Percentile(like, 0.50), 1),
             like_p99_ms = Math.Round(Percentile(like, 0.99), 1),
         }));
         return 0;
     }
 
-    /// <summary>Runs each of the 20 queries per round; returns the sorted timings in milliseconds.</summary>
-    private static async Task<double[]> TimeAsync(int rounds, int warmUps, Func<int, Task<object>> query)
+    /// <summary>Runs each of the 20 queries per round; returns the sorted timings in milliseconds and the slowest query.</summary>
+    private static async Task<(double[] Timings, string Slowest)> TimeAsync(int rounds, int warmUps, Func<int, Task<object>> query)
     {
         for (var round = 0; round < warmUps; round++)
         {
@@ -95,18 +96,19 @@ internal static class SearchBenchmark
             }
         }
 
-        var timings = new List<double>();
+        var timings = new List<(double Ms, int Query)>();
         for (var round = 0; round < rounds; round++)
         {
             for (var i = 0; i < Queries.Length; i++)
             {
                 var watch = Stopwatch.StartNew();
                 await query(i);
-                timings.Add(watch.Elapsed.TotalMilliseconds);
+                timings.Add((watch.Elapsed.TotalMilliseconds, i));
             }
         }
 
-        return [.. timings.Order()];
+        var slowest = timings.GroupBy(t => t.Query).OrderByDescending(g => g.Average(t => t.Ms)).First();
+        return ([.. timings.Select(t => t.Ms).Order()], $"{Queries[slowest.Key]} ({slowest.Average(t => t.Ms):0.#} ms on average)");
     }
 
     /// <summary>The same search as most chat products start with: a LIKE per word over the permitted channels, newest first.</summary>

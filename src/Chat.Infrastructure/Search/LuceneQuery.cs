@@ -20,10 +20,17 @@ internal static class LuceneQuery
             query.Add(Phrase(phrase), Occur.MUST);
         }
 
+        // Word beginnings as typed: the exact reading holds every form of a word, unstemmed, which is all a prefix needs.
+        // Expanded into its words (unless there are very many) so that, like a word, it is only looked up within the
+        // permitted channels instead of marking every message that has a word with that beginning.
         foreach (var prefix in search.Prefixes)
         {
-            var beginning = prefix.ToLowerInvariant();
-            query.Add(Either(new PrefixQuery(new Term(MessageFields.Exact, beginning)), new PrefixQuery(new Term(MessageFields.Body, beginning))), Occur.MUST);
+            query.Add(
+                new PrefixQuery(new Term(MessageFields.Exact, SearchAnalyzers.Whole(prefix)))
+                {
+                    MultiTermRewriteMethod = new ConstantScoreAutoRewrite { TermCountCutoff = 512, DocCountPercent = 100 },
+                },
+                Occur.MUST);
         }
 
         if (senderIds.Count > 0)

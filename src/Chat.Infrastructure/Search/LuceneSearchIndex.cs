@@ -29,12 +29,15 @@ internal sealed class LuceneSearchIndex(LuceneIndex index) : ISearchIndex
             var collector = criteria.Sort == SearchSort.Newest
                 ? (ITopDocsCollector)TopFieldCollector.Create(
                     new Sort(new SortField(MessageFields.At, SortFieldType.INT64, reverse: true)), wanted,
-                    fillFields: false, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: false)
+                    fillFields: false, trackDocScores: false, trackMaxScore: false, docsScoredInOrder: false)
                 : TopScoreDocCollector.Create(wanted, docsScoredInOrder: false);
             var timedOut = false;
             try
             {
-                searcher.Search(query, channels, new TimeLimitingCollector(
+                // The permitted channels lead: the query is only evaluated on their messages (a frequent word or
+                // a broad prefix would otherwise be walked through the whole index).
+                var permitted = new FilteredQuery(query, channels, FilteredQuery.LEAP_FROG_FILTER_FIRST_STRATEGY);
+                searcher.Search(permitted, new TimeLimitingCollector(
                     (ICollector)collector, TimeLimitingCollector.GlobalCounter, (long)TimeLimit.TotalMilliseconds));
             }
             catch (TimeLimitingCollector.TimeExceededException)
@@ -43,13 +46,14 @@ internal sealed class LuceneSearchIndex(LuceneIndex index) : ISearchIndex
             }
 
             var top = collector.GetTopDocs();
+            var highlighter = Snippets.For(query);
             var hits = top.ScoreDocs.Skip(criteria.Skip).Select(found =>
             {
                 var document = searcher.Doc(found.Doc);
                 return new SearchHit(
                     Guid.Parse(document.Get(MessageFields.Id)),
                     document.GetField(MessageFields.Version).GetInt32Value() ?? 0,
-                    Snippets.Of(query, document.Get(MessageFields.Body)));
+                    Snippets.Of(highlighter, document.Get(MessageFields.Body)));
             }).ToList();
             return new IndexMatches(top.TotalHits, hits) { TimedOut = timedOut };
         }));

@@ -14,14 +14,17 @@ internal static class Snippets
     private const char Close = '\u0003';
     private const int Length = 200;
 
-    public static IReadOnlyList<SnippetPart> Of(Query query, string text)
-    {
-        // Control characters in a message must not pass for our marks.
-        text = text.Replace(Open, ' ').Replace(Close, ' ');
-        var highlighter = new Highlighter(new SimpleHTMLFormatter(Open.ToString(), Close.ToString()), new QueryScorer(query))
+    /// <summary>A highlighter for one search, reused for each of its hits (building one per hit costs more than the search).</summary>
+    public static Highlighter For(Query query) =>
+        new(new SimpleHTMLFormatter(Open.ToString(), Close.ToString()), new QueryScorer(query))
         {
             TextFragmenter = new SimpleFragmenter(Length),
         };
+
+    public static IReadOnlyList<SnippetPart> Of(Highlighter highlighter, string text)
+    {
+        // Control characters in a message must not pass for our marks.
+        text = text.Replace(Open, ' ').Replace(Close, ' ');
         var best = highlighter.GetBestFragments(SearchAnalyzers.Body, MessageFields.Body, text, 2);
         return best.Length == 0
             ? [new SnippetPart(text.Length <= Length ? text : text[..Length] + "…", false)]

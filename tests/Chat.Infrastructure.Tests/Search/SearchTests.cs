@@ -5,6 +5,7 @@ using Chat.Application.Messages.PinMessage;
 using Chat.Application.Messages.SendMessage;
 using Chat.Application.Search;
 using Chat.Application.Search.SearchMessages;
+using Chat.Application.Search.SuggestSearchValues;
 using Chat.Infrastructure.Search;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -125,6 +126,20 @@ public sealed class SearchTests : IAsyncLifetime
         page.Total.ShouldBe(1);
         page.Hits[0].Snippet.ShouldContain(new SnippetPart("zeppelin", true));
         (await indexer.CatchUpAsync(default)).ShouldBe(0, "nothing is applied twice");
+    }
+
+    [Fact]
+    public async Task Filters_complete_with_people_and_only_channels_the_searcher_may_read()
+    {
+        async Task<List<string>> Suggest(string user, string typed) =>
+            [.. (await _workspace.Handler<SuggestSearchValuesHandler>(_users[user]).HandleAsync(new SuggestSearchValues(typed))).Value
+                .Select(s => s.Query)];
+
+        (await Suggest("bob", "report from:@ali")).ShouldBe(["report from:@alice "]);
+        (await Suggest("dan", "report in:#eng")).ShouldBe(["report in:#engineering "]);
+        (await Suggest("bob", "report in:#eng")).ShouldBeEmpty();
+        (await Suggest("bob", "in:#gen")).ShouldBe(["in:#general "]);
+        (await Suggest("bob", "just words")).ShouldBeEmpty();
     }
 
     private async Task<Guid> PostAsync(string user, string channel, string text)

@@ -90,6 +90,7 @@ public abstract class ComponentTestContext : BunitContext, IAsyncLifetime
         Services.AddScoped<Chat.Application.Files.ListChannelFiles.ListChannelFilesHandler>();
         Services.AddSingleton<Chat.Application.Search.ISearchIndex>(SearchIndex);
         Services.AddScoped<Chat.Application.Search.SearchMessages.SearchMessagesHandler>();
+        Services.AddScoped<Chat.Application.Search.SuggestSearchValues.SuggestSearchValuesHandler>();
         Services.AddSingleton<Microsoft.AspNetCore.Components.Forms.AntiforgeryStateProvider>(new FixedAntiforgery());
         Services.AddScoped<Chat.Application.Channels.ArchiveChannel.ArchiveChannelHandler>();
         Services.AddScoped<Chat.Application.Channels.WatchMyEvents.WatchMyEventsHandler>();
