@@ -21,6 +21,7 @@ internal sealed partial class SearchIndexer(
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(200);
     private static readonly TimeSpan CommitEvery = TimeSpan.FromSeconds(5);
 
+    private readonly SortedSet<long> _recent = [];
     private bool _checkedDatabase;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -54,7 +55,14 @@ internal sealed partial class SearchIndexer(
         }
     }
 
-    /// <summary>Applies every feed line after the index's position; returns how many lines it read.</summary>
+    /// <summary>
+    /// How far behind its position the indexer looks again for lines it has not applied. SQL Server hands out identity
+    /// values before commit, so with concurrent writers a line can become visible behind a position already passed;
+    /// SQLite has a single writer and needs none.
+    /// </summary>
+    internal int LookBack { get; set; } = -1;
+
+    /// <summary>Applies every feed line not yet applied; returns how many lines it applied.</summary>
     public async Task<int> CatchUpAsync(CancellationToken cancellationToken)
     {
         await StartOverIfTheDatabaseIsNewAsync(cancellationToken);
@@ -62,26 +70,45 @@ internal sealed partial class SearchIndexer(
         while (true)
         {
             await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-            var after = index.AppliedPosition;
-            var lines = await db.SearchFeed.AsNoTracking()
-                .Where(e => e.Position > after).OrderBy(e => e.Position).Take(BatchSize)
-                .ToListAsync(cancellationToken);
-            if (lines.Count == 0)
+            if (LookBack < 0)
             {
-                index.Refresh();
-                return total;
+                LookBack = db.Database.IsSqlServer() ? 500 : 0;
             }
 
-            var ids = lines.Select(l => l.MessageId).Distinct().ToList();
-            var current = await LoadAsync(db, ids, cancellationToken);
-            index.Apply(current, [.. ids.Except(current.Select(m => m.Id))], lines[^1].Position);
-            total += lines.Count;
+            var from = Math.Max(0, index.AppliedPosition - LookBack);
+            var read = BatchSize + _recent.Count;
+            var lines = (await db.SearchFeed.AsNoTracking()
+                    .Where(e => e.Position > from).OrderBy(e => e.Position).Take(read)
+                    .ToListAsync(cancellationToken))
+                .Where(l => l.Position > index.AppliedPosition || !_recent.Contains(l.Position))
+                .ToList();
+            if (lines.Count > 0)
+            {
+                var ids = lines.Select(l => l.MessageId).Distinct().ToList();
+                var current = await LoadAsync(db, ids, cancellationToken);
+                index.Apply(current, [.. ids.Except(current.Select(m => m.Id))], Math.Max(index.AppliedPosition, lines[^1].Position));
+                Remember(lines);
+                total += lines.Count;
+            }
+
             if (lines.Count < BatchSize)
             {
                 index.Refresh();
                 return total;
             }
         }
+    }
+
+    /// <summary>Keeps the positions applied within the look-back window, so a late line is applied once.</summary>
+    private void Remember(List<SearchFeedEntry> lines)
+    {
+        if (LookBack == 0)
+        {
+            return;
+        }
+
+        _recent.UnionWith(lines.Select(l => l.Position));
+        _recent.RemoveWhere(position => position <= index.AppliedPosition - LookBack);
     }
 
     /// <summary>

@@ -52,6 +52,35 @@ public sealed class SearchIndexLifecycleTests : IDisposable
         (await SearchAsync(fresh, "walrus")).Total.ShouldBe(1);
     }
 
+    [Fact]
+    public async Task A_line_that_becomes_visible_behind_the_position_already_applied_is_still_applied_once()
+    {
+        await using var workspace = await StartAsync();
+        var indexer = Indexer(workspace);
+        indexer.LookBack = 50;
+        await PostAsync(workspace, "heron one", "heron two", "heron three");
+
+        // As on SQL Server with concurrent writers: the second line commits after the third was read.
+        SearchFeedEntry late;
+        await using (var db = workspace.NewContext())
+        {
+            late = await db.SearchFeed.AsNoTracking().OrderBy(e => e.Position).Skip(1).FirstAsync();
+            await db.SearchFeed.Where(e => e.Position == late.Position).ExecuteDeleteAsync();
+        }
+
+        (await indexer.CatchUpAsync(default)).ShouldBe(2);
+        (await SearchAsync(workspace, "heron")).Total.ShouldBe(2);
+        await using (var db = workspace.NewContext())
+        {
+            db.SearchFeed.Add(late);
+            await db.SaveChangesAsync();
+        }
+
+        (await indexer.CatchUpAsync(default)).ShouldBe(1);
+        (await indexer.CatchUpAsync(default)).ShouldBe(0);
+        (await SearchAsync(workspace, "heron")).Total.ShouldBe(3);
+    }
+
     public void Dispose()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
