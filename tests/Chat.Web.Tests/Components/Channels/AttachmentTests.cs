@@ -121,14 +121,15 @@ public class AttachmentTests : ComponentTestContext
 
         page.Find("#show-files").Click();
 
-        page.FindAll(".channel-file-name").Select(f => f.TextContent).ShouldBe(["team.png", "slides.pdf", "notes.txt"]);
+        page.WaitForAssertion(() =>
+            page.FindAll(".channel-file-name").Select(f => f.TextContent).ShouldBe(["team.png", "slides.pdf", "notes.txt"]));
         page.Find(".channel-file-message").GetAttribute("href").ShouldBe("c/general/m/9");
         page.Find(".channel-files-filter[data-kind='Pdf']").Click();
-        page.FindAll(".channel-file-name").Select(f => f.TextContent).ShouldBe(["slides.pdf"]);
+        page.WaitForAssertion(() => page.FindAll(".channel-file-name").Select(f => f.TextContent).ShouldBe(["slides.pdf"]));
         page.Find(".channel-files-filter[data-kind='Archive']").Click();
-        page.Find("#channel-files").TextContent.ShouldContain("No files of this kind here");
+        page.WaitForAssertion(() => page.Find("#channel-files").TextContent.ShouldContain("No files of this kind here"));
         page.Find(".channel-files-close").Click();
-        page.FindAll("#channel-files").ShouldBeEmpty();
+        page.WaitForAssertion(() => page.FindAll("#channel-files").ShouldBeEmpty());
     }
 
     private void Share(string name, FileType type, DateTimeOffset at, long sequence)
