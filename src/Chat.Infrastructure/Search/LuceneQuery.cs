@@ -75,7 +75,9 @@ internal static class LuceneQuery
             alternatives.Add(Sequence(MessageFields.Body, stemmed));
         }
 
-        if (whole.Length > 0)
+        // A plain word is already matched by its stem; only identifiers (foo.bar, ISSUE-123, addresses) need the
+        // whole form, and leaving it out for plain words halves the postings a frequent word walks.
+        if (whole.Any(c => !char.IsLetterOrDigit(c)))
         {
             alternatives.Add(new TermQuery(new Term(MessageFields.Exact, whole)));
         }
