@@ -17,6 +17,20 @@ internal static class ChannelAccessChecks
         return access is { CanRead: true } ? access : ChannelErrors.NotFound;
     }
 
+    /// <summary>Every conversation the user may read now, by id: the public channels and those they are in.</summary>
+    public static async Task<Dictionary<Guid, ReadableConversation>> ListReadableAsync(
+        this IChannelStore channels, string userId, CancellationToken cancellationToken)
+    {
+        var readable = (await channels.ListPublicAsync(userId, cancellationToken))
+            .ToDictionary(c => c.Id, c => new ReadableConversation(c.Name, $"#{c.Name}", ChannelKind.Public, []));
+        foreach (var mine in await channels.ListForMemberAsync(userId, cancellationToken))
+        {
+            readable[mine.Id] = new ReadableConversation(mine.Name, mine.Title, mine.Kind, mine.PeerIds);
+        }
+
+        return readable;
+    }
+
     /// <summary>A message in a channel the user may read, with that access; otherwise "not found".</summary>
     public static async Task<Result<(MessageDto Message, ChannelAccess Access)>> ReadableMessageAsync(
         this IChannelStore channels, IMessageStore messages, Guid messageId, string userId, CancellationToken cancellationToken)
@@ -45,3 +59,7 @@ internal static class ChannelAccessChecks
     public static Error? PostingRefusal(this ChannelAccess access) =>
         access.CanPost ? null : access.IsArchived ? ChannelErrors.Archived : ChannelErrors.NotMember;
 }
+
+/// <param name="Title">"#name", or the other people of a direct message.</param>
+/// <param name="PeerIds">For direct and group messages, the other people in it.</param>
+internal sealed record ReadableConversation(string Name, string Title, ChannelKind Kind, IReadOnlyList<string> PeerIds);

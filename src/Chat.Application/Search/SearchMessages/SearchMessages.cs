@@ -46,7 +46,7 @@ public sealed class SearchMessagesHandler(
         }
 
         var query = parsed.Value;
-        var readable = await ReadableAsync(userId.Value, cancellationToken);
+        var readable = await channels.ListReadableAsync(userId.Value, cancellationToken);
         var scope = await ScopeAsync(query, readable, cancellationToken);
         if (!scope.Succeeded)
         {
@@ -77,23 +77,9 @@ public sealed class SearchMessagesHandler(
         return new SearchResults(results, found.Total, page, found.Total > page * PageSize, query.Notices, found.TimedOut);
     }
 
-    /// <summary>Every conversation the user may read now, by id: public channels and those they are in.</summary>
-    private async Task<Dictionary<Guid, Conversation>> ReadableAsync(
-        string userId, CancellationToken cancellationToken)
-    {
-        var readable = (await channels.ListPublicAsync(userId, cancellationToken))
-            .ToDictionary(c => c.Id, c => new Conversation(c.Name, $"#{c.Name}", ChannelKind.Public, []));
-        foreach (var mine in await channels.ListForMemberAsync(userId, cancellationToken))
-        {
-            readable[mine.Id] = new Conversation(mine.Name, mine.Title, mine.Kind, mine.PeerIds);
-        }
-
-        return readable;
-    }
-
     /// <summary>The channels to look in: all readable ones, or those named by in: — never one the user cannot read.</summary>
     private async Task<Result<IReadOnlyCollection<Guid>>> ScopeAsync(
-        SearchQuery query, Dictionary<Guid, Conversation> readable,
+        SearchQuery query, Dictionary<Guid, ReadableConversation> readable,
         CancellationToken cancellationToken)
     {
         if (query.InChannels.Count == 0 && query.InDirectWith.Count == 0)
@@ -143,6 +129,4 @@ public sealed class SearchMessagesHandler(
             ? Error.Invalid("search.unknown_person", $"No one is called @{unknown[0]}. Type from:@ and pick a name.")
             : found.Select(p => p.Id).ToArray();
     }
-
-    private sealed record Conversation(string Name, string Title, ChannelKind Kind, IReadOnlyList<string> PeerIds);
 }

@@ -48,10 +48,9 @@ public sealed class SuggestSearchValuesHandler(ICurrentActor currentActor, IChan
         if (last.StartsWith("in:", StringComparison.OrdinalIgnoreCase))
         {
             var typed = last[3..].TrimStart('#').ToLowerInvariant();
-            var mine = (await channels.ListForMemberAsync(userId.Value, cancellationToken))
+            var readable = (await channels.ListReadableAsync(userId.Value, cancellationToken)).Values
                 .Where(c => c.Kind is Domain.Channels.ChannelKind.Public or Domain.Channels.ChannelKind.Private).Select(c => c.Name);
-            var open = (await channels.ListPublicAsync(userId.Value, cancellationToken)).Select(c => c.Name);
-            return mine.Concat(open).Distinct().Where(name => name.Contains(typed, StringComparison.Ordinal))
+            return readable.Distinct().Where(name => name.Contains(typed, StringComparison.Ordinal))
                 .OrderBy(name => !name.StartsWith(typed, StringComparison.Ordinal)).ThenBy(name => name).Take(Limit)
                 .Select(name => new SearchSuggestion($"{before}in:#{name} ", $"#{name}")).ToList();
         }
