@@ -26,13 +26,31 @@ public sealed class HostingTests : WebAppTest
         (await browser.Http.GetAsync("/health/ready")).StatusCode.ShouldBe(HttpStatusCode.OK);
 
         SqliteConnection.ClearAllPools();
-        Directory.Delete(App.DataPath, recursive: true);
+        await DeleteWhileTheIndexerWritesAsync(App.DataPath);
         using var ready = await browser.Http.GetAsync("/health/ready");
         using var live = await browser.Http.GetAsync("/health");
 
         ready.StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
         (await ready.Content.ReadAsStringAsync()).ShouldBe("Unhealthy");
         live.StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    /// <summary>The search indexer may be writing into the data folder as it goes: try again until the folder is gone.</summary>
+    private static async Task DeleteWhileTheIndexerWritesAsync(string path)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (true)
+        {
+            try
+            {
+                Directory.Delete(path, recursive: true);
+                return;
+            }
+            catch (IOException) when (DateTime.UtcNow < deadline)
+            {
+                await Task.Yield();
+            }
+        }
     }
 
     [Fact]
