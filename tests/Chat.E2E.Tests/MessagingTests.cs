@@ -476,6 +476,7 @@ public sealed class MessagingTests(DemoWorkspaceFixture browser) : IClassFixture
         await alice.Page.Locator("#composer-files").SetInputFilesAsync(
             new Microsoft.Playwright.FilePayload { Name = "invoice.txt", MimeType = "text/plain", Buffer = Eicar() });
         await Expect(alice.Page.Locator("#composer-uploads progress")).ToHaveCountAsync(1);
+        await Expect(alice.Page.Locator("#composer-send")).ToBeEnabledAsync();
         await alice.Composer.FillAsync("invoice attached");
         await alice.Composer.PressAsync("Enter");
 

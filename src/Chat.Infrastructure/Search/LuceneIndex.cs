@@ -32,6 +32,12 @@ internal sealed class LuceneIndex : IDisposable
     /// <summary>The last feed position stored durably with the index.</summary>
     public long CommittedPosition => _live.CommittedPosition;
 
+    /// <summary>
+    /// Whether the live index was built with other fields or analysis than this version writes (or never built): it is
+    /// then rebuilt from the messages, and searched as it is meanwhile.
+    /// </summary>
+    public bool NeedsRebuild => !_live.HasCurrentLayout;
+
     /// <summary>Messages in the live index.</summary>
     public int DocumentCount => Search(searcher => searcher.IndexReader.NumDocs);
 
@@ -85,6 +91,7 @@ internal sealed class LuceneIndex : IDisposable
         lock (_gate)
         {
             next.Apply([], [], position);
+            next.MarkCurrentLayout();
             next.Commit();
             next.Refresh();
             var pointer = Path.Combine(_root, "active");
@@ -117,6 +124,10 @@ internal sealed class LuceneIndex : IDisposable
 internal sealed class IndexGeneration : IDisposable
 {
     private const string PositionKey = "feed-position";
+    private const string LayoutKey = "layout";
+
+    // Raised whenever the documents' fields or their analysis change, so that existing indexes are rebuilt.
+    private const string Layout = "2";
 
     private readonly FSDirectory _directory;
     private readonly IndexWriter _writer;
@@ -126,10 +137,11 @@ internal sealed class IndexGeneration : IDisposable
     {
         Path = path;
         _directory = FSDirectory.Open(path);
-        AppliedPosition = DirectoryReader.IndexExists(_directory)
-            && DirectoryReader.ListCommits(_directory)[^1].UserData.TryGetValue(PositionKey, out var stored)
-                ? long.Parse(stored, CultureInfo.InvariantCulture)
-                : 0;
+        var committed = DirectoryReader.IndexExists(_directory)
+            ? DirectoryReader.ListCommits(_directory)[^1].UserData
+            : new Dictionary<string, string>();
+        AppliedPosition = committed.TryGetValue(PositionKey, out var stored) ? long.Parse(stored, CultureInfo.InvariantCulture) : 0;
+        HasCurrentLayout = committed.TryGetValue(LayoutKey, out var layout) && layout == Layout;
         CommittedPosition = AppliedPosition;
         _writer = new IndexWriter(_directory, new IndexWriterConfig(SearchAnalyzers.Version, SearchAnalyzers.PerField)
         {
@@ -145,6 +157,12 @@ internal sealed class IndexGeneration : IDisposable
     public long AppliedPosition { get; private set; }
 
     public long CommittedPosition { get; private set; }
+
+    /// <summary>Whether every message in it was written with this version's fields and analysis.</summary>
+    public bool HasCurrentLayout { get; private set; }
+
+    /// <summary>Marks a generation filled from all messages by this version.</summary>
+    public void MarkCurrentLayout() => HasCurrentLayout = true;
 
     public static IndexGeneration Open(string path) => new(path);
 
@@ -172,7 +190,13 @@ internal sealed class IndexGeneration : IDisposable
             return;
         }
 
-        _writer.SetCommitData(new Dictionary<string, string> { [PositionKey] = AppliedPosition.ToString(CultureInfo.InvariantCulture) });
+        var data = new Dictionary<string, string> { [PositionKey] = AppliedPosition.ToString(CultureInfo.InvariantCulture) };
+        if (HasCurrentLayout)
+        {
+            data[LayoutKey] = Layout;
+        }
+
+        _writer.SetCommitData(data);
         _writer.Commit();
         CommittedPosition = AppliedPosition;
     }

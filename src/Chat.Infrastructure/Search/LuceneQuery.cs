@@ -7,7 +7,10 @@ namespace Chat.Infrastructure.Search;
 /// <summary>Turns a parsed search into a Lucene query over the message fields (the channel filter is applied apart).</summary>
 internal static class LuceneQuery
 {
-    public static Query Build(SearchQuery search, IReadOnlyCollection<string> senderIds)
+    /// <param name="forHighlighting">
+    /// Word beginnings as word lookups the highlighter can match in a text, instead of the indexed beginnings.
+    /// </param>
+    public static Query Build(SearchQuery search, IReadOnlyCollection<string> senderIds, bool forHighlighting = false)
     {
         var query = new BooleanQuery();
         foreach (var word in search.Words)
@@ -20,17 +23,9 @@ internal static class LuceneQuery
             query.Add(Phrase(phrase), Occur.MUST);
         }
 
-        // Word beginnings as typed: the exact reading holds every form of a word, unstemmed, which is all a prefix needs.
-        // Expanded into its words (unless there are very many) so that, like a word, it is only looked up within the
-        // permitted channels instead of marking every message that has a word with that beginning.
         foreach (var prefix in search.Prefixes)
         {
-            query.Add(
-                new PrefixQuery(new Term(MessageFields.Exact, SearchAnalyzers.Whole(prefix)))
-                {
-                    MultiTermRewriteMethod = new ConstantScoreAutoRewrite { TermCountCutoff = 512, DocCountPercent = 100 },
-                },
-                Occur.MUST);
+            query.Add(Prefix(SearchAnalyzers.Whole(prefix), forHighlighting), Occur.MUST);
         }
 
         if (senderIds.Count > 0)
@@ -84,6 +79,16 @@ internal static class LuceneQuery
 
         return alternatives.Count == 0 ? new BooleanQuery() : Either([.. alternatives]);
     }
+
+    // A beginning up to MaxPrefixLength is one indexed term, so even that of the most frequent words costs one lookup
+    // within the permitted channels. A longer one is expanded into the words having it, which are few.
+    private static Query Prefix(string prefix, bool forHighlighting) =>
+        prefix.Length <= SearchAnalyzers.MaxPrefixLength && !forHighlighting
+            ? new ConstantScoreQuery(new TermQuery(new Term(MessageFields.Prefix, prefix)))
+            : new PrefixQuery(new Term(MessageFields.Exact, prefix))
+            {
+                MultiTermRewriteMethod = new ConstantScoreAutoRewrite { TermCountCutoff = 512, DocCountPercent = 100 },
+            };
 
     private static Query Phrase(string phrase)
     {

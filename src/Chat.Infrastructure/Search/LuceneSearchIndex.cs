@@ -2,6 +2,7 @@ using Chat.Application.Search;
 using Lucene.Net.Index;
 using Lucene.Net.Queries;
 using Lucene.Net.Search;
+using Lucene.Net.Util;
 
 namespace Chat.Infrastructure.Search;
 
@@ -13,6 +14,9 @@ internal sealed class LuceneSearchIndex(LuceneIndex index) : ISearchIndex
 
     /// <summary>How long one search may run before it answers with what it found so far.</summary>
     public static readonly TimeSpan TimeLimit = TimeSpan.FromSeconds(2);
+
+    /// <summary>The milliseconds the time limit is measured in; Lucene's shared timer unless a test sets its own.</summary>
+    internal Counter Clock { get; set; } = TimeLimitingCollector.GlobalCounter;
 
     public Task<IndexMatches> SearchAsync(SearchCriteria criteria, CancellationToken cancellationToken)
     {
@@ -38,7 +42,7 @@ internal sealed class LuceneSearchIndex(LuceneIndex index) : ISearchIndex
                 // a broad prefix would otherwise be walked through the whole index).
                 var permitted = new FilteredQuery(query, channels, FilteredQuery.LEAP_FROG_FILTER_FIRST_STRATEGY);
                 searcher.Search(permitted, new TimeLimitingCollector(
-                    (ICollector)collector, TimeLimitingCollector.GlobalCounter, (long)TimeLimit.TotalMilliseconds));
+                    (ICollector)collector, Clock, (long)TimeLimit.TotalMilliseconds));
             }
             catch (TimeLimitingCollector.TimeExceededException)
             {
@@ -46,7 +50,7 @@ internal sealed class LuceneSearchIndex(LuceneIndex index) : ISearchIndex
             }
 
             var top = collector.GetTopDocs();
-            var highlighter = Snippets.For(query);
+            var highlighter = Snippets.For(LuceneQuery.Build(criteria.Query, criteria.SenderIds, forHighlighting: true));
             var hits = top.ScoreDocs.Skip(criteria.Skip).Select(found =>
             {
                 var document = searcher.Doc(found.Doc);

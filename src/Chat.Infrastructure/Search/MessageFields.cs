@@ -12,7 +12,17 @@ internal static class MessageFields
     public const string At = "at";
     public const string Body = "body";
     public const string Exact = "exact";
+    public const string Prefix = "prefix";
     public const string Flag = "flag";
+
+    // Word beginnings are only ever looked up, never scored or put in phrases: no positions, frequencies or norms.
+    private static readonly FieldType PrefixType = new()
+    {
+        IsIndexed = true,
+        IsTokenized = true,
+        OmitNorms = true,
+        IndexOptions = Lucene.Net.Index.IndexOptions.DOCS_ONLY,
+    };
 
     /// <summary>The document for a message as the database holds it now.</summary>
     public static Document ToDocument(IndexedMessage message)
@@ -28,6 +38,7 @@ internal static class MessageFields
             new NumericDocValuesField(At, message.At.ToUnixTimeMilliseconds()),
             new TextField(Body, text, Field.Store.YES),
             new TextField(Exact, text, Field.Store.NO),
+            new Field(Prefix, text, PrefixType),
         };
         foreach (var flag in message.Flags)
         {

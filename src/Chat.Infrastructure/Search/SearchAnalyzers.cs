@@ -2,6 +2,7 @@ using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.En;
 using Lucene.Net.Analysis.Core;
 using Lucene.Net.Analysis.Miscellaneous;
+using Lucene.Net.Analysis.NGram;
 using Lucene.Net.Analysis.TokenAttributes;
 using Lucene.Net.Analysis.Util;
 using Lucene.Net.Util;
@@ -19,11 +20,17 @@ internal static class SearchAnalyzers
 
     public static Analyzer Body { get; } = new EnglishAnalyzer(Version, CharArraySet.Empty);
 
-    public static Analyzer Exact { get; } = new ExactAnalyzer();
+    public static Analyzer Exact { get; } = new ExactAnalyzer(prefixes: false);
+
+    /// <summary>The beginnings of the exact reading's words, up to <see cref="MaxPrefixLength"/> characters.</summary>
+    public static Analyzer Prefixes { get; } = new ExactAnalyzer(prefixes: true);
+
+    /// <summary>The longest word beginning indexed as a term; a longer prefix is looked up among the words instead.</summary>
+    public const int MaxPrefixLength = 12;
 
     /// <summary>The analyzer per field, for the index writer.</summary>
     public static Analyzer PerField { get; } = new PerFieldAnalyzerWrapper(
-        Body, new Dictionary<string, Analyzer> { [MessageFields.Exact] = Exact });
+        Body, new Dictionary<string, Analyzer> { [MessageFields.Exact] = Exact, [MessageFields.Prefix] = Prefixes });
 
     /// <summary>The words <paramref name="text"/> becomes in <paramref name="analyzer"/>'s reading.</summary>
     public static List<string> Terms(Analyzer analyzer, string field, string text)
@@ -65,8 +72,8 @@ internal static class SearchAnalyzers
         return (start, end);
     }
 
-    /// <summary>Whitespace-separated words, lowercased, without the punctuation around them.</summary>
-    private sealed class ExactAnalyzer : Analyzer
+    /// <summary>Whitespace-separated words, lowercased, without the punctuation around them (or their beginnings).</summary>
+    private sealed class ExactAnalyzer(bool prefixes) : Analyzer
     {
         protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
         {
@@ -77,6 +84,11 @@ internal static class SearchAnalyzers
                 Version, words,
                 WordDelimiterFlags.GENERATE_WORD_PARTS | WordDelimiterFlags.GENERATE_NUMBER_PARTS | WordDelimiterFlags.PRESERVE_ORIGINAL,
                 CharArraySet.Empty);
+            if (prefixes)
+            {
+                words = new EdgeNGramTokenFilter(Version, words, 1, MaxPrefixLength);
+            }
+
             return new TokenStreamComponents(source, words);
         }
     }

@@ -14,7 +14,8 @@ namespace Chat.Infrastructure.Search;
 /// seconds. Applying a line twice is harmless, so a crash between applying and committing only repeats work.
 /// </summary>
 internal sealed partial class SearchIndexer(
-    IDbContextFactory<ChatDbContext> contexts, LuceneIndex index, TimeProvider clock, ILogger<SearchIndexer> logger) : BackgroundService
+    IDbContextFactory<ChatDbContext> contexts, LuceneIndex index, SearchRebuild rebuild, TimeProvider clock,
+    ILogger<SearchIndexer> logger) : BackgroundService
 {
     public const int BatchSize = 1000;
 
@@ -33,6 +34,13 @@ internal sealed partial class SearchIndexer(
             {
                 try
                 {
+                    // A first start, or an index written by an earlier version: built from the messages themselves
+                    // (the feed only begins where search began), while searches use what there is.
+                    if (index.NeedsRebuild)
+                    {
+                        await rebuild.RunAsync(stoppingToken);
+                    }
+
                     var applied = await CatchUpAsync(stoppingToken);
                     if (clock.GetElapsedTime(lastCommit) >= CommitEvery)
                     {

@@ -81,6 +81,33 @@ public sealed class SearchIndexLifecycleTests : IDisposable
         (await SearchAsync(workspace, "heron")).Total.ShouldBe(3);
     }
 
+    [Fact]
+    public async Task On_its_first_start_the_indexer_builds_the_index_from_the_messages_including_those_from_before_the_feed()
+    {
+        await using var workspace = await StartAsync();
+        await PostAsync(workspace, "narwhal one", "narwhal two");
+        await using (var db = workspace.NewContext())
+        {
+            // As in a database that had messages before search was added: they have no feed lines.
+            await db.SearchFeed.ExecuteDeleteAsync();
+        }
+
+        var index = workspace.Services.GetRequiredService<LuceneIndex>();
+        index.NeedsRebuild.ShouldBeTrue();
+
+        var indexer = Indexer(workspace);
+        await indexer.StartAsync(default);
+        try
+        {
+            await Eventually.TrueAsync(() => Task.FromResult(!index.NeedsRebuild), TimeSpan.FromSeconds(10), "the index is rebuilt");
+            (await SearchAsync(workspace, "narwh*")).Total.ShouldBe(2);
+        }
+        finally
+        {
+            await indexer.StopAsync(default);
+        }
+    }
+
     public void Dispose()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();

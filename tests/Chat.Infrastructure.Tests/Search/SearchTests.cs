@@ -39,6 +39,7 @@ public sealed class SearchTests : IAsyncLifetime
         (await BodiesAsync("bob", "release train")).Count.ShouldBe(2);
         (await BodiesAsync("bob", "\"release train\"")).ShouldBe(["We DEPLOYED the release train to production"]);
         (await BodiesAsync("bob", "prod*")).ShouldBe(["We DEPLOYED the release train to production"]);
+        (await BodiesAsync("bob", "DEPLOY*")).ShouldBe(["We DEPLOYED the release train to production"]);
         (await BodiesAsync("bob", "train -deployed")).ShouldBe(["The train left before the release notes were done"]);
     }
 
@@ -48,6 +49,8 @@ public sealed class SearchTests : IAsyncLifetime
     [InlineData("issue")]
     [InlineData("ops@example.com")]
     [InlineData("4711")]
+    [InlineData("foo.b*")]
+    [InlineData("iss*")]
     public async Task Identifiers_addresses_and_numbers_are_found(string query)
     {
         await PostAsync("alice", "general", "Call `foo.bar()` for ISSUE-123, mail ops@example.com, room 4711.");
@@ -142,6 +145,31 @@ public sealed class SearchTests : IAsyncLifetime
         (await Suggest("bob", "just words")).ShouldBeEmpty();
     }
 
+    [Fact]
+    public async Task Beginnings_longer_than_the_indexed_ones_are_found_too()
+    {
+        await PostAsync("alice", "general", "Internationalization is done");
+        await PostAsync("alice", "general", "International calls are expensive");
+
+        (await BodiesAsync("bob", "internationaliz*")).ShouldBe(["Internationalization is done"]);
+        (await BodiesAsync("bob", "internat*")).Count.ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task A_search_that_runs_out_of_time_answers_with_what_it_found_and_says_so()
+    {
+        await PostAsync("alice", "general", "slow query one");
+        await PostAsync("alice", "general", "slow query two");
+        var index = (LuceneSearchIndex)_workspace.Services.GetRequiredService<ISearchIndex>();
+        index.Clock = new RunawayClock();
+
+        var found = await SearchAsync("bob", "slow");
+
+        found.Succeeded.ShouldBeTrue();
+        found.Value.TimedOut.ShouldBeTrue();
+        found.Value.Results.Count.ShouldBeLessThan(2);
+    }
+
     private async Task<Guid> PostAsync(string user, string channel, string text)
     {
         var sent = await _workspace.Handler<SendMessageHandler>(_users[user]).HandleAsync(
@@ -160,5 +188,15 @@ public sealed class SearchTests : IAsyncLifetime
         var found = await SearchAsync(user, query);
         found.Succeeded.ShouldBeTrue(found.Error?.Message);
         return [.. found.Value.Results.Select(r => r.Message.Body)];
+    }
+
+    /// <summary>A clock on which every look takes longer than a search may run.</summary>
+    private sealed class RunawayClock : Lucene.Net.Util.Counter
+    {
+        private long _now;
+
+        public override long AddAndGet(long delta) => _now += delta;
+
+        public override long Value => _now += (long)LuceneSearchIndex.TimeLimit.TotalMilliseconds + 1;
     }
 }

@@ -9,9 +9,12 @@ public sealed class FixedSearchIndex : ISearchIndex
 
     public List<SearchCriteria> Asked { get; } = [];
 
+    /// <summary>Whether each search answers as one that ran out of time.</summary>
+    public bool TimesOut { get; set; }
+
     public Task<IndexMatches> SearchAsync(SearchCriteria criteria, CancellationToken cancellationToken)
     {
         Asked.Add(criteria);
-        return Task.FromResult(new IndexMatches(Hits.Count, [.. Hits]));
+        return Task.FromResult(new IndexMatches(Hits.Count, [.. Hits]) { TimedOut = TimesOut });
     }
 }

@@ -59,6 +59,19 @@ public class SearchPageTests : ComponentTestContext
         page.FindAll(".search-result").ShouldBeEmpty();
     }
 
+    [Fact]
+    public void A_search_that_ran_out_of_time_shows_what_it_found_and_says_it_may_be_incomplete()
+    {
+        var message = Messages.Add(_general, "deploy friday");
+        SearchIndex.Hits.Add(new SearchHit(message.Id, message.Version, [new SnippetPart("deploy", true)]));
+        SearchIndex.TimesOut = true;
+
+        var page = RenderSearch("deploy");
+
+        page.FindAll(".search-result").Count.ShouldBe(1);
+        page.Find("#search-timed-out").TextContent.ShouldContain("took too long");
+    }
+
     private IRenderedComponent<SearchPage> RenderSearch(string query)
     {
         Services.GetRequiredService<NavigationManager>().NavigateTo($"search?q={Uri.EscapeDataString(query)}");
