@@ -13,7 +13,14 @@ public interface ISearchIndex
 /// <param name="ChannelIds">The only channels hits may come from (the searcher's readable ones, narrowed by in:).</param>
 /// <param name="SenderIds">Only messages from these people (from:); anyone when empty.</param>
 public sealed record SearchCriteria(
-    SearchQuery Query, IReadOnlyCollection<Guid> ChannelIds, IReadOnlyCollection<string> SenderIds, SearchSort Sort, int Skip, int Take);
+    SearchQuery Query, IReadOnlyCollection<Guid> ChannelIds, IReadOnlyCollection<string> SenderIds, SearchSort Sort, int Skip, int Take)
+{
+    /// <summary>Only messages sent at or after this instant (the start of the query's first day where the searcher is).</summary>
+    public DateTimeOffset? SentFrom { get; init; }
+
+    /// <summary>Only messages sent before this instant.</summary>
+    public DateTimeOffset? SentBefore { get; init; }
+}
 
 public enum SearchSort
 {

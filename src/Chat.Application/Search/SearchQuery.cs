@@ -24,10 +24,10 @@ public sealed record SearchQuery
     /// <summary>Handles after <c>in:@</c>: the direct message with that person.</summary>
     public IReadOnlyList<string> InDirectWith { get; init; } = [];
 
-    /// <summary>Only messages from this day on (inclusive), in UTC.</summary>
+    /// <summary>Only messages from this day on (inclusive), a day of the searcher's calendar.</summary>
     public DateOnly? From { get; init; }
 
-    /// <summary>Only messages before this day (exclusive), in UTC.</summary>
+    /// <summary>Only messages before this day (exclusive), a day of the searcher's calendar.</summary>
     public DateOnly? Until { get; init; }
 
     public IReadOnlySet<SearchFlag> Flags { get; init; } = new HashSet<SearchFlag>();

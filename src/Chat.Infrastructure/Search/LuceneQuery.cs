@@ -10,8 +10,9 @@ internal static class LuceneQuery
     /// <param name="forHighlighting">
     /// Word beginnings as word lookups the highlighter can match in a text, instead of the indexed beginnings.
     /// </param>
-    public static Query Build(SearchQuery search, IReadOnlyCollection<string> senderIds, bool forHighlighting = false)
+    public static Query Build(SearchCriteria criteria, bool forHighlighting = false)
     {
+        var search = criteria.Query;
         var query = new BooleanQuery();
         foreach (var word in search.Words)
         {
@@ -28,15 +29,17 @@ internal static class LuceneQuery
             query.Add(Prefix(SearchAnalyzers.Whole(prefix), forHighlighting), Occur.MUST);
         }
 
-        if (senderIds.Count > 0)
+        if (criteria.SenderIds.Count > 0)
         {
-            query.Add(Either([.. senderIds.Select(id => new TermQuery(new Term(MessageFields.Sender, id)))]), Occur.MUST);
+            query.Add(Either([.. criteria.SenderIds.Select(id => new TermQuery(new Term(MessageFields.Sender, id)))]), Occur.MUST);
         }
 
-        if (search.From is not null || search.Until is not null)
+        if (criteria.SentFrom is not null || criteria.SentBefore is not null)
         {
             query.Add(
-                NumericRangeQuery.NewInt64Range(MessageFields.At, Millis(search.From), Millis(search.Until), minInclusive: true, maxInclusive: false),
+                NumericRangeQuery.NewInt64Range(
+                    MessageFields.At, criteria.SentFrom?.ToUnixTimeMilliseconds(), criteria.SentBefore?.ToUnixTimeMilliseconds(),
+                    minInclusive: true, maxInclusive: false),
                 Occur.MUST);
         }
 
@@ -120,7 +123,4 @@ internal static class LuceneQuery
 
         return either;
     }
-
-    private static long? Millis(DateOnly? day) =>
-        day is { } d ? new DateTimeOffset(d.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).ToUnixTimeMilliseconds() : null;
 }

@@ -25,7 +25,7 @@ internal sealed class LuceneSearchIndex(LuceneIndex index) : ISearchIndex
             return Task.FromResult(new IndexMatches(0, []));
         }
 
-        var query = LuceneQuery.Build(criteria.Query, criteria.SenderIds);
+        var query = LuceneQuery.Build(criteria);
         var channels = new TermsFilter([.. criteria.ChannelIds.Select(id => new Term(MessageFields.Channel, id.ToString()))]);
         var wanted = Math.Min(criteria.Skip + criteria.Take, MaxResults);
         return Task.FromResult(index.Search(searcher =>
@@ -50,7 +50,7 @@ internal sealed class LuceneSearchIndex(LuceneIndex index) : ISearchIndex
             }
 
             var top = collector.GetTopDocs();
-            var highlighter = Snippets.For(LuceneQuery.Build(criteria.Query, criteria.SenderIds, forHighlighting: true));
+            var highlighter = Snippets.For(LuceneQuery.Build(criteria, forHighlighting: true));
             var hits = top.ScoreDocs.Skip(criteria.Skip).Select(found =>
             {
                 var document = searcher.Doc(found.Doc);

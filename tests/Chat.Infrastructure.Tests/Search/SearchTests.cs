@@ -77,6 +77,25 @@ public sealed class SearchTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Days_are_the_searchers_own_where_they_are()
+    {
+        // 23:30 UTC on 27 November is already 28 November in Tokyo and still the 27th in New York.
+        var late = await PostAsync("alice", "general", "late night release");
+        await using (var db = _workspace.NewContext())
+        {
+            var at = new DateTimeOffset(2026, 11, 27, 23, 30, 0, TimeSpan.Zero);
+            await db.Messages.Where(m => m.Id == late).ExecuteUpdateAsync(m => m.SetProperty(x => x.CreatedAt, at));
+        }
+
+        (await BodiesAsync("bob", "release on:2026-11-27")).Count.ShouldBe(1);
+        (await BodiesAsync("bob", "release on:2026-11-27", "Asia/Tokyo")).ShouldBeEmpty();
+        (await BodiesAsync("bob", "release on:2026-11-28", "Asia/Tokyo")).Count.ShouldBe(1);
+        (await BodiesAsync("bob", "release before:2026-11-28", "America/New_York")).Count.ShouldBe(1);
+        (await BodiesAsync("bob", "release after:2026-11-27")).ShouldBeEmpty();
+        (await BodiesAsync("bob", "release after:2026-11-27", "Asia/Tokyo")).Count.ShouldBe(1);
+    }
+
+    [Fact]
     public async Task Replies_are_threads_and_so_is_their_root()
     {
         var root = await PostAsync("alice", "general", "budget question");
@@ -177,15 +196,16 @@ public sealed class SearchTests : IAsyncLifetime
         return sent.Value.Id;
     }
 
-    private async Task<Chat.Domain.Common.Result<SearchResults>> SearchAsync(string user, string query)
+    private async Task<Chat.Domain.Common.Result<SearchResults>> SearchAsync(string user, string query, string? zone = null)
     {
         await _workspace.Services.GetRequiredService<SearchIndexer>().CatchUpAsync(default);
-        return await _workspace.Handler<SearchMessagesHandler>(_users[user]).HandleAsync(new SearchMessages(query));
+        return await _workspace.Handler<SearchMessagesHandler>(_users[user]).HandleAsync(
+            new SearchMessages(query, TimeZone: zone is null ? null : TimeZoneInfo.FindSystemTimeZoneById(zone)));
     }
 
-    private async Task<List<string>> BodiesAsync(string user, string query)
+    private async Task<List<string>> BodiesAsync(string user, string query, string? zone = null)
     {
-        var found = await SearchAsync(user, query);
+        var found = await SearchAsync(user, query, zone);
         found.Succeeded.ShouldBeTrue(found.Error?.Message);
         return [.. found.Value.Results.Select(r => r.Message.Body)];
     }

@@ -8,7 +8,8 @@ using Chat.Domain.Common;
 namespace Chat.Application.Search.SearchMessages;
 
 /// <param name="Page">From 1.</param>
-public sealed record SearchMessages(string Query, SearchSort Sort = SearchSort.Relevance, int Page = 1);
+/// <param name="TimeZone">Where the searcher is: the days of before:, on: and the like are their days. UTC when null.</param>
+public sealed record SearchMessages(string Query, SearchSort Sort = SearchSort.Relevance, int Page = 1, TimeZoneInfo? TimeZone = null);
 
 /// <param name="Total">Messages that matched in all.</param>
 /// <param name="Notices">How parts of the search were read, when not as typed.</param>
@@ -61,7 +62,12 @@ public sealed class SearchMessagesHandler(
 
         var page = Math.Max(1, request.Page);
         var found = await index.SearchAsync(
-            new SearchCriteria(query, scope.Value, senders.Value, request.Sort, (page - 1) * PageSize, PageSize), cancellationToken);
+            new SearchCriteria(query, scope.Value, senders.Value, request.Sort, (page - 1) * PageSize, PageSize)
+            {
+                SentFrom = StartOf(query.From, request.TimeZone ?? TimeZoneInfo.Utc),
+                SentBefore = StartOf(query.Until, request.TimeZone ?? TimeZoneInfo.Utc),
+            },
+            cancellationToken);
         var current = (await messages.ListByIdsAsync([.. found.Hits.Select(h => h.MessageId)], cancellationToken))
             .ToDictionary(m => m.Id);
         var results = new List<SearchResult>();
@@ -75,6 +81,23 @@ public sealed class SearchMessagesHandler(
         }
 
         return new SearchResults(results, found.Total, page, found.Total > page * PageSize, query.Notices, found.TimedOut);
+    }
+
+    /// <summary>When a day begins in a time zone (an hour later where the clocks skip midnight).</summary>
+    private static DateTimeOffset? StartOf(DateOnly? day, TimeZoneInfo zone)
+    {
+        if (day is not { } d)
+        {
+            return null;
+        }
+
+        var midnight = d.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
+        while (zone.IsInvalidTime(midnight))
+        {
+            midnight = midnight.AddMinutes(30);
+        }
+
+        return new DateTimeOffset(midnight, zone.GetUtcOffset(midnight));
     }
 
     /// <summary>The channels to look in: all readable ones, or those named by in: — never one the user cannot read.</summary>

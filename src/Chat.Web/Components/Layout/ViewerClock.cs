@@ -5,6 +5,9 @@ public sealed class ViewerClock(TimeProvider clock)
 {
     public TimeZoneInfo Zone { get; private set; } = TimeZoneInfo.Utc;
 
+    /// <summary>Raised when the browser's zone replaces the one assumed so far.</summary>
+    public event Action? ZoneChanged;
+
     /// <summary>Takes the browser's IANA zone id; unknown ids leave UTC in place.</summary>
     public bool Use(string? zoneId)
     {
@@ -14,6 +17,7 @@ public sealed class ViewerClock(TimeProvider clock)
         }
 
         Zone = zone;
+        ZoneChanged?.Invoke();
         return true;
     }
 

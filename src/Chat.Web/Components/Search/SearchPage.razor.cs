@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Components;
 namespace Chat.Web.Components.Search;
 
 /// <summary>The results of a search typed in the app bar, read from the address so results can be linked and reloaded.</summary>
-public sealed partial class SearchPage
+public sealed partial class SearchPage : IDisposable
 {
     private SearchResults? _results;
     private string? _error;
@@ -28,7 +28,25 @@ public sealed partial class SearchPage
 
     private SearchSort Sort => SortName == "newest" ? SearchSort.Newest : SearchSort.Relevance;
 
-    protected override async Task OnParametersSetAsync()
+    protected override void OnInitialized() => Clock.ZoneChanged += OnZoneChanged;
+
+    protected override Task OnParametersSetAsync() => SearchAsync();
+
+    // Days in the search are the viewer's: once their browser tells where they are, the search is run again.
+    private void OnZoneChanged() => _ = InvokeAsync(async () =>
+    {
+        try
+        {
+            await SearchAsync();
+            StateHasChanged();
+        }
+        catch (Exception e)
+        {
+            await DispatchExceptionAsync(e);
+        }
+    });
+
+    private async Task SearchAsync()
     {
         (_results, _error) = (null, null);
         if (string.IsNullOrWhiteSpace(Q))
@@ -36,7 +54,7 @@ public sealed partial class SearchPage
             return;
         }
 
-        var searched = await SearchMessages.HandleAsync(new SearchMessages(Q, Sort, PageNumber ?? 1));
+        var searched = await SearchMessages.HandleAsync(new SearchMessages(Q, Sort, PageNumber ?? 1, Clock.Zone));
         if (searched.Succeeded)
         {
             _results = searched.Value;
@@ -46,6 +64,8 @@ public sealed partial class SearchPage
             _error = searched.Error!.Message;
         }
     }
+
+    public void Dispose() => Clock.ZoneChanged -= OnZoneChanged;
 
     private static string Link(string? query, SearchSort sort, int page) =>
         $"search?q={Uri.EscapeDataString(query ?? string.Empty)}"

@@ -72,6 +72,19 @@ public class SearchPageTests : ComponentTestContext
         page.Find("#search-timed-out").TextContent.ShouldContain("took too long");
     }
 
+    [Fact]
+    public void Days_are_read_again_in_the_viewers_zone_once_their_browser_tells_it()
+    {
+        var page = RenderSearch("on:2026-11-27");
+        SearchIndex.Asked.ShouldHaveSingleItem().SentFrom.ShouldBe(new DateTimeOffset(2026, 11, 27, 0, 0, 0, TimeSpan.Zero));
+
+        Services.GetRequiredService<Chat.Web.Components.Layout.ViewerClock>().Use("Asia/Tokyo").ShouldBeTrue();
+
+        page.WaitForAssertion(() => SearchIndex.Asked.Count.ShouldBe(2));
+        SearchIndex.Asked[^1].SentFrom.ShouldBe(new DateTimeOffset(2026, 11, 27, 0, 0, 0, TimeSpan.FromHours(9)));
+        SearchIndex.Asked[^1].SentBefore.ShouldBe(new DateTimeOffset(2026, 11, 28, 0, 0, 0, TimeSpan.FromHours(9)));
+    }
+
     private IRenderedComponent<SearchPage> RenderSearch(string query)
     {
         Services.GetRequiredService<NavigationManager>().NavigateTo($"search?q={Uri.EscapeDataString(query)}");
