@@ -21,7 +21,7 @@ public sealed record SearchQuery
     /// <summary>Channel names after <c>in:#</c>, lowercase without the #.</summary>
     public IReadOnlyList<string> InChannels { get; init; } = [];
 
-    /// <summary>Handles after <c>in:@</c>: the direct message with that person.</summary>
+    /// <summary>Handles after <c>in:@</c>: the direct message with that person and the group messages they are in.</summary>
     public IReadOnlyList<string> InDirectWith { get; init; } = [];
 
     /// <summary>Only messages from this day on (inclusive), a day of the searcher's calendar.</summary>

@@ -3,6 +3,7 @@ using Chat.Application.Messages.DeleteMessage;
 using Chat.Application.Messages.EditMessage;
 using Chat.Application.Messages.PinMessage;
 using Chat.Application.Messages.SendMessage;
+using Chat.Application.People.OpenDirectMessage;
 using Chat.Application.Search;
 using Chat.Application.Search.SearchMessages;
 using Chat.Application.Search.SuggestSearchValues;
@@ -136,6 +137,23 @@ public sealed class SearchTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task In_a_person_means_the_direct_and_group_messages_with_them_and_only_the_searchers_own()
+    {
+        var direct = await OpenConversationAsync("alice", "bob");
+        var group = await OpenConversationAsync("alice", "bob", "carol");
+        var others = await OpenConversationAsync("carol", "dan");
+        await PostAsync("alice", direct, "pelican in the direct message");
+        await PostAsync("alice", group, "pelican in the group");
+        await PostAsync("carol", others, "pelican between carol and dan");
+        await PostAsync("alice", "general", "pelican in general");
+
+        (await BodiesAsync("alice", "pelican in:@bob")).Order().ShouldBe(["pelican in the direct message", "pelican in the group"]);
+        (await BodiesAsync("alice", "pelican in:@carol")).ShouldBe(["pelican in the group"]);
+        (await SearchAsync("alice", "pelican in:@dan")).Error!.Code.ShouldBe("search.unknown_conversation");
+        (await BodiesAsync("bob", "pelican in:@alice")).Count.ShouldBe(2);
+    }
+
+    [Fact]
     public async Task A_message_is_searchable_once_the_indexer_applied_its_feed_line()
     {
         await PostAsync("alice", "general", "zeppelin sighting");
@@ -189,11 +207,20 @@ public sealed class SearchTests : IAsyncLifetime
         found.Value.Results.Count.ShouldBeLessThan(2);
     }
 
-    private async Task<Guid> PostAsync(string user, string channel, string text)
+    private Task<Guid> PostAsync(string user, string channel, string text) => PostAsync(user, _channels[channel], text);
+
+    private async Task<Guid> PostAsync(string user, Guid channelId, string text)
     {
         var sent = await _workspace.Handler<SendMessageHandler>(_users[user]).HandleAsync(
-            new SendMessage(_channels[channel], Guid.NewGuid(), text));
+            new SendMessage(channelId, Guid.NewGuid(), text));
         return sent.Value.Id;
+    }
+
+    private async Task<Guid> OpenConversationAsync(string user, params string[] with)
+    {
+        var opened = await _workspace.Handler<OpenDirectMessageHandler>(_users[user]).HandleAsync(
+            new OpenDirectMessage([.. with.Select(w => _users[w])]));
+        return opened.Value.ChannelId;
     }
 
     private async Task<Chat.Domain.Common.Result<SearchResults>> SearchAsync(string user, string query, string? zone = null)

@@ -122,18 +122,21 @@ public sealed class SearchMessagesHandler(
             scope.Add(channel.Key);
         }
 
+        var found = query.InDirectWith.Count == 0 ? [] : await people.FindByHandlesAsync(query.InDirectWith, cancellationToken);
         foreach (var handle in query.InDirectWith)
         {
-            var person = (await people.FindByHandlesAsync([handle], cancellationToken)).SingleOrDefault();
-            var direct = person is null
-                ? default
-                : readable.FirstOrDefault(c => c.Value.Kind == ChannelKind.Direct && c.Value.PeerIds.SequenceEqual([person.Id]));
-            if (direct.Key == Guid.Empty)
+            // The direct message with that person and every group message they are in.
+            var person = found.FirstOrDefault(p => string.Equals(p.Handle, handle, StringComparison.OrdinalIgnoreCase));
+            var conversations = person is null
+                ? []
+                : readable.Where(c => c.Value.Kind is ChannelKind.Direct or ChannelKind.Group && c.Value.PeerIds.Contains(person.Id))
+                    .Select(c => c.Key).ToList();
+            if (conversations.Count == 0)
             {
-                return Error.Invalid("search.unknown_conversation", $"You have no direct messages with @{handle} to search in.");
+                return Error.Invalid("search.unknown_conversation", $"You have no direct or group messages with @{handle} to search in.");
             }
 
-            scope.Add(direct.Key);
+            scope.UnionWith(conversations);
         }
 
         return scope;
