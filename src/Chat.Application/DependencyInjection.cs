@@ -4,6 +4,7 @@ using Chat.Application.Files.DeleteMessageFiles;
 using Chat.Application.Files.RequeuePendingScans;
 using Chat.Application.Files.ScanFile;
 using Chat.Application.Housekeeping;
+using Chat.Application.Tokens.AuthenticateAccessToken;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Chat.Application;
@@ -23,6 +24,7 @@ public static class DependencyInjection
         services.AddScoped<RequeuePendingScans>();
         services.AddTransient<DeleteMessageFiles>();
         services.AddScoped<CleanUpFiles>();
+        services.AddScoped<AuthenticateAccessTokenHandler>();
         return services;
     }
 }

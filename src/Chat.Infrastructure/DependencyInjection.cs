@@ -8,6 +8,7 @@ using Chat.Application.Messages;
 using Chat.Application.Presence;
 using Chat.Application.Search;
 using Chat.Application.Threads;
+using Chat.Application.Tokens;
 using Chat.Infrastructure.Audit;
 using Chat.Infrastructure.Channels;
 using Chat.Infrastructure.Demo;
@@ -21,6 +22,7 @@ using Chat.Infrastructure.Persistence;
 using Chat.Infrastructure.Presence;
 using Chat.Infrastructure.Search;
 using Chat.Infrastructure.Threads;
+using Chat.Infrastructure.Tokens;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -64,6 +66,7 @@ public static class DependencyInjection
         services.AddScoped<RequeuePendingScansJob>();
         services.AddScoped<CleanUpFilesJob>();
         services.AddSingleton<IAuditLog, AuditLog>();
+        services.AddSingleton<IAccessTokenStore, AccessTokenStore>();
         services.AddSingleton<LuceneIndex>();
         services.AddSingleton<ISearchIndex, LuceneSearchIndex>();
         services.AddSingleton<SearchIndexer>();

@@ -3,6 +3,7 @@ using Chat.Application.Common;
 using Chat.Web.Components.Account;
 using Chat.Web.Components.Channels;
 using Chat.Web.Components.Layout;
+using Chat.Web.Endpoints.Api;
 using Chat.Web.Security;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -35,6 +36,8 @@ public static class DependencyInjection
                 options.DefaultSignInScheme = IdentityConstants.ExternalScheme;
             })
             .AddIdentityCookies();
+        services.AddAuthentication()
+            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, AccessTokenAuthentication>(AccessTokenAuthentication.SchemeName, null);
         services.ConfigureApplicationCookie(options =>
         {
             options.Cookie.Name = "chat.auth";
@@ -46,6 +49,15 @@ public static class DependencyInjection
         services.AddAntiforgery(options => options.Cookie.Name = "chat.antiforgery");
         services.ConfigureOptions<SecureCookies>();
         services.AddAuthorization();
+        services.AddApiAuthorization();
+        services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "Chat.Enterprise API";
+            document.Info.Description = "Send `Authorization: Bearer <token>` with a personal access token (Profile → Access tokens).";
+            return Task.CompletedTask;
+        }));
+        services.ConfigureHttpJsonOptions(options =>
+            options.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
 
         services.AddExceptionHandler<Endpoints.EndpointExceptionHandler>();
         services.AddLoginRateLimits();

@@ -1,4 +1,5 @@
 using Chat.Web.Endpoints;
+using Chat.Web.Endpoints.Api;
 using Chat.Infrastructure.Persistence;
 using Chat.Web.Components;
 using Chat.Web.Components.Account;
@@ -45,6 +46,8 @@ public static class WebApplicationExtensions
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapAccountEndpoints();
         app.MapFileEndpoints();
+        app.MapApi();
+        app.MapOpenApi();
         app.MapHealthChecks("/health", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
         app.MapHangfireDashboard("/admin/jobs", new DashboardOptions

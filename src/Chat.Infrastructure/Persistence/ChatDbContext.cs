@@ -1,4 +1,5 @@
 using Chat.Domain.Audit;
+using Chat.Domain.Tokens;
 using Chat.Domain.Channels;
 using Chat.Domain.Files;
 using Chat.Domain.Messages;
@@ -33,6 +34,8 @@ public abstract class ChatDbContext(DbContextOptions options)
     public DbSet<StoredFile> Files => Set<StoredFile>();
 
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
+
+    public DbSet<AccessToken> AccessTokens => Set<AccessToken>();
 
     internal DbSet<MessageMention> MessageMentions => Set<MessageMention>();
 

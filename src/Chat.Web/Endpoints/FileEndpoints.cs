@@ -1,8 +1,7 @@
-using System.Security.Claims;
-using Chat.Application.Common;
 using Chat.Application.Files;
 using Chat.Application.Files.GetFile;
 using Chat.Application.Files.UploadFile;
+using Chat.Web.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Net.Http.Headers;
 
@@ -40,8 +39,7 @@ internal static class FileEndpoints
     private static async Task<IResult> UploadAsync(
         [FromForm] Guid channelId, IFormFile file, HttpContext context, CancellationToken cancellationToken)
     {
-        var upload = ActivatorUtilities.CreateInstance<UploadFileHandler>(
-            context.RequestServices, (ICurrentActor)new RequestActor(context.User));
+        var upload = RequestActor.Handler<UploadFileHandler>(context.RequestServices, context.User);
         await using var content = file.OpenReadStream();
         var uploaded = await upload.HandleAsync(new UploadFile(channelId, file.FileName, content), cancellationToken);
         return uploaded.Succeeded
@@ -49,10 +47,9 @@ internal static class FileEndpoints
             : ProblemResults.From(uploaded.Error!);
     }
 
-    private static async Task<IResult> ServeAsync(GetFile request, HttpContext context, CancellationToken cancellationToken)
+    public static async Task<IResult> ServeAsync(GetFile request, HttpContext context, CancellationToken cancellationToken)
     {
-        var download = ActivatorUtilities.CreateInstance<GetFileHandler>(
-            context.RequestServices, (ICurrentActor)new RequestActor(context.User));
+        var download = RequestActor.Handler<GetFileHandler>(context.RequestServices, context.User);
         var opened = await download.HandleAsync(request, cancellationToken);
         if (!opened.Succeeded)
         {
@@ -71,12 +68,5 @@ internal static class FileEndpoints
         context.Items[Security.SecurityHeaders.OwnContentSecurityPolicy] = true;
         return Results.Stream(content, contentType, enableRangeProcessing: true, lastModified: file.ScannedAt,
             entityTag: new EntityTagHeaderValue($"\"{file.Sha256}{(request.Thumbnail ? "-thumbnail" : string.Empty)}\""));
-    }
-
-    /// <summary>The signed-in user of an HTTP request (outside a Blazor circuit).</summary>
-    private sealed class RequestActor(ClaimsPrincipal user) : ICurrentActor
-    {
-        public ValueTask<Actor> GetAsync(CancellationToken cancellationToken = default) =>
-            ValueTask.FromResult(Security.CurrentActor.ToActor(user));
     }
 }

@@ -147,11 +147,6 @@ public abstract class ComponentTestContext : BunitContext, IAsyncLifetime
     {
         public bool TryAcquireSend(string userId) => true;
     }
-
-    private sealed class FixedActor(Actor actor) : ICurrentActor
-    {
-        public ValueTask<Actor> GetAsync(CancellationToken cancellationToken = default) => ValueTask.FromResult(actor);
-    }
 }
 
 public sealed class InMemoryProfileStore : IUserProfileStore

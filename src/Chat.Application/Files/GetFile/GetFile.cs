@@ -18,9 +18,6 @@ public sealed record FileDownload(StoredFile File, Stream Content);
 public sealed class GetFileHandler(ICurrentActor currentActor, IChannelStore channels, IFileRecords records, IFileStore store)
     : IUseCase<GetFile, FileDownload>
 {
-    private static readonly Error NotFound =
-        Error.NotFound("file.not_found", "That file does not exist or you do not have access to it.");
-
     public async Task<Result<FileDownload>> HandleAsync(GetFile request, CancellationToken cancellationToken = default)
     {
         var userId = (await currentActor.GetAsync(cancellationToken)).RequireUser();
@@ -29,15 +26,13 @@ public sealed class GetFileHandler(ICurrentActor currentActor, IChannelStore cha
             return userId.Error!;
         }
 
-        // An upload not yet sent with a message is its uploader's alone.
-        var file = await records.FindAsync(request.FileId, cancellationToken);
-        if (file is null
-            || (file.MessageId is null && file.UploaderId != userId.Value)
-            || (await channels.GetAccessAsync(file.ChannelId, userId.Value, cancellationToken)) is not { CanRead: true })
+        var readable = await records.ReadableAsync(channels, request.FileId, userId.Value, cancellationToken);
+        if (!readable.Succeeded)
         {
-            return NotFound;
+            return readable.Error!;
         }
 
+        var file = readable.Value;
         if (file.DeletedAt is not null)
         {
             return Error.Gone("file.deleted", "This file was deleted with its message.");
@@ -59,6 +54,6 @@ public sealed class GetFileHandler(ICurrentActor currentActor, IChannelStore cha
         }
 
         var content = await store.OpenAsync(request.Thumbnail ? file.ThumbnailKey! : file.StorageKey, cancellationToken);
-        return content is null ? NotFound : new FileDownload(file, content);
+        return content is null ? ReadableFiles.NotFound : new FileDownload(file, content);
     }
 }

@@ -6,7 +6,8 @@ using Chat.Domain.Messages;
 
 namespace Chat.Application.Messages.ToggleReaction;
 
-public sealed record ToggleReaction(Guid MessageId, string EmojiId);
+/// <param name="On">Null toggles; true adds the reaction unless it is there, false takes it back unless it is not.</param>
+public sealed record ToggleReaction(Guid MessageId, string EmojiId, bool? On = null);
 
 /// <summary>Adds the member's reaction to a message, or takes it back when it is already there.</summary>
 public sealed class ToggleReactionHandler(
@@ -44,6 +45,12 @@ public sealed class ToggleReactionHandler(
         if (message.IsDeleted)
         {
             return Error.Invalid("message.deleted", "You cannot react to a deleted message.");
+        }
+
+        var reacted = message.Reactions.Any(r => r.EmojiId == request.EmojiId && r.UserIds.Contains(userId.Value));
+        if (request.On == reacted)
+        {
+            return message;
         }
 
         var updated = await messages.ToggleReactionAsync(

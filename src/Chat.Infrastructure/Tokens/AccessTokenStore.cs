@@ -1,0 +1,42 @@
+using Chat.Application.Tokens;
+using Chat.Domain.Tokens;
+using Chat.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Chat.Infrastructure.Tokens;
+
+internal sealed class AccessTokenStore(IDbContextFactory<ChatDbContext> contexts) : IAccessTokenStore
+{
+    public async Task AddAsync(AccessToken token, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        db.AccessTokens.Add(token);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    public async Task<AccessToken?> FindAsync(Guid id, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.AccessTokens.AsNoTracking().SingleOrDefaultAsync(t => t.Id == id, cancellationToken);
+    }
+
+    public async Task<AccessToken?> FindBySecretHashAsync(string secretHash, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.AccessTokens.AsNoTracking().SingleOrDefaultAsync(t => t.SecretHash == secretHash, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<AccessToken>> ListForUserAsync(string userId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var tokens = await db.AccessTokens.AsNoTracking().Where(t => t.UserId == userId).ToListAsync(cancellationToken);
+        return [.. tokens.OrderByDescending(t => t.CreatedAt)];
+    }
+
+    public async Task SaveAsync(AccessToken token, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        db.AccessTokens.Update(token);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+}
