@@ -50,12 +50,7 @@ public static class DependencyInjection
         services.ConfigureOptions<SecureCookies>();
         services.AddAuthorization();
         services.AddApiAuthorization();
-        services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
-        {
-            document.Info.Title = "Chat.Enterprise API";
-            document.Info.Description = "Send `Authorization: Bearer <token>` with a personal access token (Profile → Access tokens).";
-            return Task.CompletedTask;
-        }));
+        services.AddOpenApi(options => options.AddDocumentTransformer<ApiDocument>());
         services.ConfigureHttpJsonOptions(options =>
             options.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
 
