@@ -224,7 +224,16 @@ internal sealed class IndexGeneration : IDisposable
     public void Dispose()
     {
         _searchers.Dispose();
-        _writer.Dispose();
+        try
+        {
+            _writer.Dispose();
+        }
+        catch (IOException) when (!System.IO.Directory.Exists(Path))
+        {
+            // The folder was removed under the index (the data folder deleted): nothing is left to keep or close,
+            // and the index is rebuilt from the database on the next start.
+        }
+
         _directory.Dispose();
     }
 }
