@@ -4,6 +4,7 @@ using Chat.Application.Files.DeleteMessageFiles;
 using Chat.Application.Files.RequeuePendingScans;
 using Chat.Application.Files.ScanFile;
 using Chat.Application.Housekeeping;
+using Chat.Application.Tokens;
 using Chat.Application.Tokens.AuthenticateAccessToken;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -25,6 +26,7 @@ public static class DependencyInjection
         services.AddTransient<DeleteMessageFiles>();
         services.AddScoped<CleanUpFiles>();
         services.AddScoped<AuthenticateAccessTokenHandler>();
+        services.AddScoped<EndedTokens>();
         return services;
     }
 }

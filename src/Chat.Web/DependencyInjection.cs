@@ -4,6 +4,7 @@ using Chat.Web.Components.Account;
 using Chat.Web.Components.Channels;
 using Chat.Web.Components.Layout;
 using Chat.Web.Endpoints.Api;
+using Chat.Web.Hubs;
 using Chat.Web.Security;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -50,6 +51,7 @@ public static class DependencyInjection
         services.ConfigureOptions<SecureCookies>();
         services.AddAuthorization();
         services.AddApiAuthorization();
+        services.AddChatHub();
         services.AddOpenApi(options => options.AddDocumentTransformer<ApiDocument>());
         services.ConfigureHttpJsonOptions(options =>
             options.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));

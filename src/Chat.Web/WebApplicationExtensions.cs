@@ -1,5 +1,6 @@
 using Chat.Web.Endpoints;
 using Chat.Web.Endpoints.Api;
+using Chat.Web.Hubs;
 using Chat.Infrastructure.Persistence;
 using Chat.Web.Components;
 using Chat.Web.Components.Account;
@@ -47,6 +48,7 @@ public static class WebApplicationExtensions
         app.MapAccountEndpoints();
         app.MapFileEndpoints();
         app.MapApi();
+        app.MapChatHub();
         app.MapOpenApi();
         app.MapHealthChecks("/health", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });

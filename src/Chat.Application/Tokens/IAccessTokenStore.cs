@@ -14,6 +14,9 @@ public interface IAccessTokenStore
     /// <summary>The user's tokens, newest first, revoked ones included.</summary>
     Task<IReadOnlyList<AccessToken>> ListForUserAsync(string userId, CancellationToken cancellationToken);
 
+    /// <summary>Those of <paramref name="ids"/> that no longer sign anyone in at <paramref name="now"/>: revoked, expired or gone.</summary>
+    Task<IReadOnlySet<Guid>> ListEndedAsync(IReadOnlyCollection<Guid> ids, DateTimeOffset now, CancellationToken cancellationToken);
+
     /// <summary>Stores what changed on a token found here (revoked, last used).</summary>
     Task SaveAsync(AccessToken token, CancellationToken cancellationToken);
 }

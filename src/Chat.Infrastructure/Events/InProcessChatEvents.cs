@@ -7,17 +7,27 @@ namespace Chat.Infrastructure.Events;
 
 /// <summary>
 /// Delivers events to the subscribers of this process, per channel and per user. A slow or failing subscriber never
-/// holds up the publisher or the other subscribers.
+/// holds up the publisher or the other subscribers. Each event also goes to the outlets (the API hub).
 /// </summary>
-internal sealed partial class InProcessChatEvents(ILogger<InProcessChatEvents> logger) : IChatEvents
+internal sealed partial class InProcessChatEvents(ILogger<InProcessChatEvents> logger, IEnumerable<IChatEventOutlet> outlets)
+    : IChatEvents
 {
     private readonly ConcurrentDictionary<string, ImmutableList<Subscription>> _byAudience = new(StringComparer.Ordinal);
+    private readonly IChatEventOutlet[] _outlets = [.. outlets];
 
-    public void Publish(ChatEvent chatEvent) => Deliver(ChannelKey(chatEvent.ChannelId), chatEvent);
+    public void Publish(ChatEvent chatEvent)
+    {
+        Deliver(ChannelKey(chatEvent.ChannelId), chatEvent);
+        ToOutlets(chatEvent, outlet => outlet.Published(chatEvent));
+    }
 
     public IDisposable Subscribe(Guid channelId, Func<ChatEvent, Task> handler) => Add(ChannelKey(channelId), handler);
 
-    public void PublishToUser(string userId, ChatEvent chatEvent) => Deliver(UserKey(userId), chatEvent);
+    public void PublishToUser(string userId, ChatEvent chatEvent)
+    {
+        Deliver(UserKey(userId), chatEvent);
+        ToOutlets(chatEvent, outlet => outlet.PublishedToUser(userId, chatEvent));
+    }
 
     public IDisposable SubscribeUser(string userId, Func<ChatEvent, Task> handler) => Add(UserKey(userId), handler);
 
@@ -35,6 +45,21 @@ internal sealed partial class InProcessChatEvents(ILogger<InProcessChatEvents> l
         foreach (var subscriber in subscribers)
         {
             _ = DeliverAsync(subscriber, chatEvent);
+        }
+    }
+
+    private void ToOutlets(ChatEvent chatEvent, Action<IChatEventOutlet> send)
+    {
+        foreach (var outlet in _outlets)
+        {
+            try
+            {
+                send(outlet);
+            }
+            catch (Exception e)
+            {
+                LogDeliveryFailed(e, chatEvent.GetType().Name, chatEvent.ChannelId);
+            }
         }
     }
 

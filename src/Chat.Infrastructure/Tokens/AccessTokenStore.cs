@@ -33,6 +33,19 @@ internal sealed class AccessTokenStore(IDbContextFactory<ChatDbContext> contexts
         return [.. tokens.OrderByDescending(t => t.CreatedAt)];
     }
 
+    public async Task<IReadOnlySet<Guid>> ListEndedAsync(IReadOnlyCollection<Guid> ids, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var active = new HashSet<Guid>();
+        foreach (var chunk in ids.Chunk(500))
+        {
+            var found = await db.AccessTokens.AsNoTracking().Where(t => chunk.Contains(t.Id)).ToListAsync(cancellationToken);
+            active.UnionWith(found.Where(t => t.IsActive(now)).Select(t => t.Id));
+        }
+
+        return ids.Where(id => !active.Contains(id)).ToHashSet();
+    }
+
     public async Task SaveAsync(AccessToken token, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);

@@ -21,6 +21,9 @@ internal static class LoginRateLimits
     /// <summary>The rate limiter policy of file uploads, per user.</summary>
     public const string UploadPolicy = "uploads";
 
+    /// <summary>The rate limiter policy of REST API requests, per access token.</summary>
+    public const string ApiPolicy = "api";
+
     private static readonly string[] LimitedPaths =
         ["/Account/Login", "/Account/LoginWith2fa", "/Account/LoginWithRecoveryCode", "/Account/Register"];
 
@@ -33,7 +36,7 @@ internal static class LoginRateLimits
 
         services.AddRateLimiter(_ => { });
         services.AddOptions<Microsoft.AspNetCore.RateLimiting.RateLimiterOptions>()
-            .Configure<IOptions<RateLimitOptions>>((limiter, limits) =>
+            .Configure<IOptions<RateLimitOptions>, IOptions<Endpoints.Api.ApiLimits>>((limiter, limits, api) =>
             {
                 var permits = limits.Value.LoginPerMinute;
                 limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
@@ -56,6 +59,15 @@ internal static class LoginRateLimits
                         Window = TimeSpan.FromMinutes(1),
                         QueueLimit = 0,
                     }));
+                limiter.AddPolicy(ApiPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
+                    context.User.FindFirst(AccessTokenAuthentication.TokenIdClaim)?.Value
+                        ?? context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                    _ => new FixedWindowRateLimiterOptions
+                    {
+                        PermitLimit = api.Value.RequestsPerMinute,
+                        Window = TimeSpan.FromMinutes(1),
+                        QueueLimit = 0,
+                    }));
                 limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
                 limiter.OnRejected = async (rejected, cancellationToken) =>
                 {
@@ -64,6 +76,16 @@ internal static class LoginRateLimits
                     {
                         response.Headers.RetryAfter =
                             ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+                    }
+
+                    if (rejected.HttpContext.Request.Path.StartsWithSegments("/api"))
+                    {
+                        await Results.Problem(
+                            title: "Too many requests with this token. Wait as long as Retry-After says and try again.",
+                            statusCode: StatusCodes.Status429TooManyRequests,
+                            extensions: new Dictionary<string, object?> { ["code"] = "api.rate_limited" })
+                            .ExecuteAsync(rejected.HttpContext);
+                        return;
                     }
 
                     response.ContentType = "text/plain; charset=utf-8";

@@ -135,6 +135,9 @@ public sealed class AccessTokenTests
         public Task<IReadOnlyList<AccessToken>> ListForUserAsync(string userId, CancellationToken cancellationToken) =>
             Task.FromResult<IReadOnlyList<AccessToken>>([.. Tokens.Where(t => t.UserId == userId).Select(t => Copy(t)!)]);
 
+        public Task<IReadOnlySet<Guid>> ListEndedAsync(IReadOnlyCollection<Guid> ids, DateTimeOffset now, CancellationToken cancellationToken) =>
+            Task.FromResult<IReadOnlySet<Guid>>(ids.Where(id => Tokens.SingleOrDefault(t => t.Id == id) is not { } t || !t.IsActive(now)).ToHashSet());
+
         public Task SaveAsync(AccessToken token, CancellationToken cancellationToken)
         {
             Tokens[Tokens.FindIndex(t => t.Id == token.Id)] = token;

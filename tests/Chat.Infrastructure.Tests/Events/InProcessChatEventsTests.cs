@@ -8,7 +8,7 @@ namespace Chat.Infrastructure.Tests.Events;
 public class InProcessChatEventsTests
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(5);
-    private readonly InProcessChatEvents _events = new(NullLogger<InProcessChatEvents>.Instance);
+    private readonly InProcessChatEvents _events = new(NullLogger<InProcessChatEvents>.Instance, []);
 
     private static MessagePosted Posted(Guid channelId, long sequence) =>
         new(new MessageDto(Guid.NewGuid(), channelId, sequence, "u", "U", "hi", "<p>hi</p>", DateTimeOffset.UtcNow, 1));

@@ -1,5 +1,6 @@
 using Chat.Application.Messages.SendMessage;
 using Chat.Application.Search;
+using Chat.E2E.Tests;
 using Chat.Infrastructure.Search;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

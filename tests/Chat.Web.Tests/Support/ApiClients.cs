@@ -30,14 +30,12 @@ public static class ApiClients
 
     public static async Task<string> UserIdAsync(ChatWebFactory app, string user)
     {
-        _ = app.Server;
         await using var db = await app.Services.GetRequiredService<IDbContextFactory<ChatDbContext>>().CreateDbContextAsync();
         return (await db.Users.SingleAsync(u => u.Email == $"{user}@demo.chat")).Id;
     }
 
     public static async Task<Guid> ChannelIdAsync(ChatWebFactory app, string name)
     {
-        _ = app.Server;
         await using var db = await app.Services.GetRequiredService<IDbContextFactory<ChatDbContext>>().CreateDbContextAsync();
         return (await db.Channels.SingleAsync(c => c.Name == name)).Id;
     }

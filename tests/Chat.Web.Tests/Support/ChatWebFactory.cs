@@ -1,4 +1,8 @@
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 
@@ -20,6 +24,17 @@ public sealed class ChatWebFactory : WebApplicationFactory<Program>
 
     public string Environment { get; set; } = "Development";
 
+    private bool _onLoopback;
+
+    /// <summary>Serves the app on a real loopback socket (for SignalR clients) and returns its address.</summary>
+    public string StartOnLoopback()
+    {
+        _onLoopback = true;
+        UseKestrel();
+        StartServer();
+        return Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+    }
+
     /// <summary>A client that keeps cookies and does not follow redirects, so tests see each step.</summary>
     public BrowserClient CreateBrowser(string baseAddress = "http://localhost") =>
         new(CreateClient(new WebApplicationFactoryClientOptions
@@ -32,6 +47,11 @@ public sealed class ChatWebFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(Environment);
+        if (_onLoopback)
+        {
+            builder.UseUrls("http://127.0.0.1:0");
+        }
+
         builder.UseSetting("Storage:DataPath", DataPath);
         foreach (var (key, value) in Settings)
         {

@@ -1,4 +1,5 @@
 using Chat.Application.Common;
+using Chat.Application.Events;
 using Chat.Domain.Channels;
 using Chat.Domain.Common;
 
@@ -7,7 +8,7 @@ namespace Chat.Application.Channels.CreateChannel;
 public sealed record CreateChannel(string Name, ChannelKind Kind, string? Topic = null, string? Purpose = null);
 
 /// <summary>Creates a public or private channel with the signed-in user as its owner.</summary>
-public sealed class CreateChannelHandler(ICurrentActor currentActor, IChannelStore channels, TimeProvider clock)
+public sealed class CreateChannelHandler(ICurrentActor currentActor, IChannelStore channels, IChatEvents events, TimeProvider clock)
     : IUseCase<CreateChannel, ChannelAccess>
 {
     public async Task<Result<ChannelAccess>> HandleAsync(CreateChannel request, CancellationToken cancellationToken = default)
@@ -47,6 +48,8 @@ public sealed class CreateChannelHandler(ICurrentActor currentActor, IChannelSto
             return Error.Conflict("channel.name_taken", $"A channel named #{name.Value} already exists.");
         }
 
+        // The creator's other tabs and clients learn of their new channel.
+        events.PublishMembersChanged(new MembersChanged(channel.Value.Id, [userId.Value], []));
         return new ChannelAccess(channel.Value.Id, channel.Value.Name, channel.Value.Kind, false, ChannelRole.Owner);
     }
 }

@@ -1,4 +1,6 @@
 using Chat.Web.Security;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 
 namespace Chat.Web.Endpoints.Api;
 
@@ -12,8 +14,11 @@ internal static class ApiEndpoints
 
     public static IEndpointRouteBuilder MapApi(this IEndpointRouteBuilder app)
     {
+        var maxBytes = app.ServiceProvider.GetRequiredService<IOptions<ApiLimits>>().Value.MaxMessageKilobytes * 1024L;
         var api = app.MapGroup("/api/v1")
+            .WithMetadata(new RequestSizeLimitAttribute(maxBytes))
             .RequireAuthorization(Policy)
+            .RequireRateLimiting(LoginRateLimits.ApiPolicy)
             .DisableAntiforgery()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status400BadRequest);
@@ -27,6 +32,11 @@ internal static class ApiEndpoints
 
     public static IServiceCollection AddApiAuthorization(this IServiceCollection services)
     {
+        services.AddOptions<ApiLimits>().BindConfiguration(ApiLimits.Section)
+            .Validate(o => o.MaxConnectionsPerUser > 0, "Api:MaxConnectionsPerUser must be a positive number.")
+            .Validate(o => o.RequestsPerMinute > 0, "Api:RequestsPerMinute must be a positive number.")
+            .Validate(o => o.MaxMessageKilobytes is > 0 and <= 10_240, "Api:MaxMessageKilobytes must be between 1 and 10240.")
+            .ValidateOnStart();
         services.AddAuthorizationBuilder().AddPolicy(Policy, policy => policy
             .AddAuthenticationSchemes(AccessTokenAuthentication.SchemeName)
             .RequireAuthenticatedUser());

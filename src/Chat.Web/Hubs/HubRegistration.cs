@@ -1,0 +1,30 @@
+using Chat.Application.Events;
+using Chat.Web.Endpoints.Api;
+using Microsoft.Extensions.Options;
+
+namespace Chat.Web.Hubs;
+
+internal static class HubRegistration
+{
+    /// <summary>The API clients' hub with JSON and MessagePack, and what keeps its connections in step.</summary>
+    public static IServiceCollection AddChatHub(this IServiceCollection services)
+    {
+        services.AddSignalR()
+            .AddJsonProtocol(options =>
+                options.PayloadSerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()))
+            .AddMessagePackProtocol()
+            .AddHubOptions<ChatHub>(_ => { });
+        services.AddOptions<Microsoft.AspNetCore.SignalR.HubOptions<ChatHub>>()
+            .Configure<IOptions<ApiLimits>>((hub, limits) => hub.MaximumReceiveMessageSize = limits.Value.MaxMessageKilobytes * 1024L);
+        services.AddSingleton<HubConnections>();
+        services.AddSingleton<IChatEventOutlet, HubEventOutlet>();
+        services.AddHostedService<HubTokenWatch>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapChatHub(this IEndpointRouteBuilder app)
+    {
+        app.MapHub<ChatHub>(ChatHub.Path);
+        return app;
+    }
+}
