@@ -10,7 +10,7 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPE
 source scripts/test-services.sh
 trap stop_test_services EXIT
 
-install_packages chromium clamav-daemon || exit 1
+install_packages chromium clamav-daemon redis-server || exit 1
 start_test_services || exit 1
 
 results="$root/artifacts/test-results"

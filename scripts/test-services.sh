@@ -1,5 +1,5 @@
 # Sourced by test.sh: installs and starts what the tests need, and stops only what it started.
-# Later capabilities add their services (Redis, SMTP sink) here the same way.
+# Later capabilities add their services (SMTP sink) here the same way.
 
 services_dir="${root:-$(pwd)}/.test-services"
 apt_updated=0
@@ -38,11 +38,19 @@ start_test_services() {
     bash "$root/scripts/clamd.sh" stop "$services_dir/clamd"
     bash "$root/scripts/clamd.sh" start "$services_dir/clamd" "$clamd_port" || return 1
     export CHAT_TEST_CLAMD="127.0.0.1:$clamd_port"
+
+    # A Redis of our own for the scale-out tests (two nodes); tests reach it through CHAT_TEST_REDIS.
+    local redis_port
+    redis_port=$(free_port) || return 1
+    bash "$root/scripts/redis.sh" stop "$services_dir/redis"
+    bash "$root/scripts/redis.sh" start "$services_dir/redis" "$redis_port" || return 1
+    export CHAT_TEST_REDIS="127.0.0.1:$redis_port"
     return 0
 }
 
 stop_test_services() {
     # Chromium is started and stopped by the tests themselves.
     bash "$root/scripts/clamd.sh" stop "$services_dir/clamd"
+    bash "$root/scripts/redis.sh" stop "$services_dir/redis"
     return 0
 }

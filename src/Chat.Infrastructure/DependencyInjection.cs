@@ -84,7 +84,13 @@ public static class DependencyInjection
         services.AddSingleton<IValidateOptions<MessagingOptions>, MessagingOptionsValidator>();
         services.AddSingleton<IRateLimits, RateLimits>();
         services.AddSingleton<InProcessChatEvents>();
-        services.AddSingleton<IChatEvents>(sp => sp.GetRequiredService<InProcessChatEvents>());
+        services.AddOptions<RedisOptions>().BindConfiguration(RedisOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<RedisOptions>, RedisOptionsValidator>();
+        services.AddSingleton<RedisChatEvents>();
+        services.AddSingleton<IChatEvents>(sp => sp.GetRequiredService<IOptions<RedisOptions>>().Value.IsEnabled
+            ? sp.GetRequiredService<RedisChatEvents>()
+            : sp.GetRequiredService<InProcessChatEvents>());
+        services.AddHealthChecks().AddCheck<RedisHealthCheck>("redis", tags: ["ready"]);
         services.AddScoped<IDatabaseMaintenance, DatabaseMaintenance>();
         services.AddScoped<RunHousekeepingJob>();
         services.AddScoped<DemoWorkspaceSeeder>();

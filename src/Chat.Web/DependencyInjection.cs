@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Components.Server.Circuits;
 using Chat.Application.Common;
+using Chat.Infrastructure.Events;
 using Chat.Web.Components.Account;
 using Chat.Web.Components.Channels;
 using Chat.Web.Components.Layout;
@@ -15,7 +16,7 @@ namespace Chat.Web;
 public static class DependencyInjection
 {
     /// <summary>Registers the Blazor host: components, authentication, security and rate limits.</summary>
-    public static IServiceCollection AddWeb(this IServiceCollection services)
+    public static IServiceCollection AddWeb(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
@@ -51,7 +52,7 @@ public static class DependencyInjection
         services.ConfigureOptions<SecureCookies>();
         services.AddAuthorization();
         services.AddApiAuthorization();
-        services.AddChatHub();
+        services.AddChatHub(configuration.GetSection(RedisOptions.Section).Get<RedisOptions>());
         services.AddOpenApi(options => options.AddDocumentTransformer<ApiDocument>());
         services.ConfigureHttpJsonOptions(options =>
             options.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 try
 {
     var builder = WebApplication.CreateBuilder(args);
-    builder.Services.AddApplication().AddInfrastructure().AddWeb();
+    builder.Services.AddApplication().AddInfrastructure().AddWeb(builder.Configuration);
 
     var app = builder.Build();
     app.UseChatPipeline();

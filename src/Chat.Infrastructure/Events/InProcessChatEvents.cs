@@ -48,6 +48,10 @@ internal sealed partial class InProcessChatEvents(ILogger<InProcessChatEvents> l
         }
     }
 
+    /// <summary>Delivers an event another node published to this node's subscribers (its outlets had it there).</summary>
+    public void DeliverFromElsewhere(ChatEvent chatEvent, string? userId) =>
+        Deliver(userId is null ? ChannelKey(chatEvent.ChannelId) : UserKey(userId), chatEvent);
+
     private void ToOutlets(ChatEvent chatEvent, Action<IChatEventOutlet> send)
     {
         foreach (var outlet in _outlets)

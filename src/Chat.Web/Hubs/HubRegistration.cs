@@ -1,4 +1,5 @@
 using Chat.Application.Events;
+using Chat.Infrastructure.Events;
 using Chat.Web.Endpoints.Api;
 using Microsoft.Extensions.Options;
 
@@ -6,10 +7,20 @@ namespace Chat.Web.Hubs;
 
 internal static class HubRegistration
 {
-    /// <summary>The API clients' hub with JSON and MessagePack, and what keeps its connections in step.</summary>
-    public static IServiceCollection AddChatHub(this IServiceCollection services)
+    /// <summary>
+    /// The API clients' hub with JSON and MessagePack, and what keeps its connections in step; with Redis configured,
+    /// the backplane that carries hub messages to connections on the other nodes.
+    /// </summary>
+    public static IServiceCollection AddChatHub(this IServiceCollection services, RedisOptions? redis)
     {
-        services.AddSignalR()
+        var signalR = services.AddSignalR();
+        if (redis is { IsEnabled: true })
+        {
+            signalR.AddStackExchangeRedis(redis.Connection!, options =>
+                options.Configuration.ChannelPrefix = StackExchange.Redis.RedisChannel.Literal("chat:hub"));
+        }
+
+        signalR
             .AddJsonProtocol(options =>
                 options.PayloadSerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()))
             .AddMessagePackProtocol()
