@@ -2,11 +2,16 @@
 # Runs a benchmark in Release against a fresh database in a temp folder; the last line it prints is one JSON object.
 #   ./bench/run.sh messaging [--sends N] [--warm-up-sends N] [--senders K] [--history-messages N]
 #   ./bench/run.sh files [--uploads N] [--megabytes M]     (starts its own clamd, as the tests do)
+#   ./bench/run.sh search [--messages N]
+#   ./bench/run.sh fanout --clients N --senders K --rate R --duration S [--messagepack]   (starts the app in Release)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
-[ $# -ge 1 ] || { echo "usage: bench/run.sh <messaging|files> [options]" >&2; exit 2; }
+[ $# -ge 1 ] || { echo "usage: bench/run.sh <messaging|files|search|fanout> [options]" >&2; exit 2; }
 dotnet build bench/Chat.Bench -c Release -nologo -v quiet >&2
+if [ "$1" = fanout ]; then
+    dotnet build src/Chat.Web -c Release -nologo -v quiet >&2
+fi
 bench=(dotnet bench/Chat.Bench/bin/Release/net10.0/Chat.Bench.dll)
 
 if [ "$1" = files ]; then
