@@ -315,27 +315,4 @@ internal static class FanoutBenchmark
             _latencies.Enqueue((now - sentAt) * 1000.0 / Stopwatch.Frequency);
         }
     }
-
-    private sealed class PostedEvent
-    {
-        public PostedMessage Message { get; set; } = default!;
-    }
-
-    private sealed class PostedMessage
-    {
-        public string Body { get; set; } = string.Empty;
-    }
-
-    private sealed class OutgoingMessage
-    {
-        public Guid ChannelId { get; set; }
-
-        public Guid ClientMessageId { get; set; }
-
-        public string Body { get; set; } = string.Empty;
-
-        public Guid? ThreadRootId { get; set; }
-
-        public bool AlsoSendToChannel { get; set; }
-    }
 }
