@@ -22,7 +22,9 @@ public sealed class AppNode : IAsyncDisposable
 
     public string BaseUrl { get; }
 
-    public static async Task<AppNode> StartAsync(string dataPath, string databasePath, string redis)
+    /// <param name="databasePath">A SQLite file shared with other nodes; null for the node's own in its data folder.</param>
+    /// <param name="redis">Redis for several nodes; null for a single node.</param>
+    public static async Task<AppNode> StartAsync(string dataPath, string? databasePath = null, string? redis = null)
     {
         var appPath = typeof(Program).Assembly.Location;
         var start = new ProcessStartInfo("dotnet", [appPath])
@@ -36,8 +38,16 @@ public sealed class AppNode : IAsyncDisposable
         start.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         start.Environment["Storage__DataPath"] = dataPath;
-        start.Environment["Database__ConnectionString"] = $"Data Source={databasePath}";
-        start.Environment["Redis__Connection"] = redis;
+        if (databasePath is not null)
+        {
+            start.Environment["Database__ConnectionString"] = $"Data Source={databasePath}";
+        }
+
+        if (redis is not null)
+        {
+            start.Environment["Redis__Connection"] = redis;
+        }
+
         start.Environment["Bootstrap__SeedDemoWorkspace"] = "true";
         start.Environment["RateLimits__LoginPerMinute"] = "1000";
         start.Environment["Jobs__WorkerCount"] = "1";
@@ -67,9 +77,20 @@ public sealed class AppNode : IAsyncDisposable
         throw new InvalidOperationException($"The node did not start:\n{printed}\n{await process.StandardError.ReadToEndAsync()}");
     }
 
+    /// <summary>Kills the node at once (SIGKILL): no shutdown, no flushing, as in a crash.</summary>
+    public async Task CrashAsync()
+    {
+        _process.Kill();
+        await _process.WaitForExitAsync();
+    }
+
     public async ValueTask DisposeAsync()
     {
-        _process.Kill(entireProcessTree: true);
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+        }
+
         await _process.WaitForExitAsync();
         await _drain;
         _process.Dispose();
