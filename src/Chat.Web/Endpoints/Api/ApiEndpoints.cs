@@ -32,6 +32,7 @@ internal static class ApiEndpoints
 
     public static IServiceCollection AddApiAuthorization(this IServiceCollection services)
     {
+        services.AddSingleton<ApiCatalog>();
         services.AddOptions<ApiLimits>().BindConfiguration(ApiLimits.Section)
             .Validate(o => o.MaxConnectionsPerUser > 0, "Api:MaxConnectionsPerUser must be a positive number.")
             .Validate(o => o.RequestsPerMinute > 0, "Api:RequestsPerMinute must be a positive number.")

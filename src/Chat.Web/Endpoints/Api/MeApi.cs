@@ -8,10 +8,11 @@ internal static class MeApi
 {
     public static void MapMeApi(this RouteGroupBuilder api)
     {
-        api.MapGet("/me", (HttpContext context, CancellationToken cancellationToken) =>
+        var me = api.MapGroup("/me").WithTags("Me");
+        me.MapGet("/", (HttpContext context, CancellationToken cancellationToken) =>
             UseCaseCall.RunAsync<GetProfileHandler, ProfileDto>(context, h => h.HandleAsync(new GetProfile(), cancellationToken)))
             .WithSummary("The caller's profile");
-        api.MapGet("/me/threads", (HttpContext context, int? limit, CancellationToken cancellationToken) =>
+        me.MapGet("/threads", (HttpContext context, int? limit, CancellationToken cancellationToken) =>
             UseCaseCall.RunAsync<ListFollowedThreadsHandler, IReadOnlyList<FollowedThread>>(
                 context, h => h.HandleAsync(new ListFollowedThreads(limit ?? 50), cancellationToken)))
             .WithSummary("Threads the caller follows, newest activity first");
