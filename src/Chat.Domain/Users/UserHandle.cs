@@ -1,4 +1,5 @@
 using System.Text;
+using Chat.Domain.Common;
 
 namespace Chat.Domain.Users;
 
@@ -28,6 +29,22 @@ public static class UserHandle
 
         var value = handle.Length == 0 ? "user" : handle.ToString()[..Math.Min(handle.Length, MaxLength - 4)];
         return Reserved.Contains(value) ? value + "1" : value;
+    }
+
+    /// <summary>A handle chosen by someone (a bot's): checked, not repaired.</summary>
+    public static Result<string> Create(string? value)
+    {
+        var handle = (value ?? string.Empty).Trim().TrimStart('@').ToLowerInvariant();
+        if (handle.Length == 0 || handle.Length > MaxLength || !char.IsAsciiLetterOrDigit(handle[0]) || !handle.All(IsHandleChar))
+        {
+            return Error.Invalid(
+                "handle.invalid",
+                $"A handle is 1 to {MaxLength} lowercase letters, digits, dots, dashes or underscores, starting with a letter or digit.");
+        }
+
+        return Reserved.Contains(handle)
+            ? Error.Invalid("handle.reserved", $"@{handle} mentions a whole channel; choose another handle.")
+            : handle;
     }
 
     /// <summary>The <paramref name="attempt"/>-th alternative when the plain handle is taken: ann, ann2, ann3…</summary>

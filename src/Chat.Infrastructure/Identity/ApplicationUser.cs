@@ -15,4 +15,7 @@ public sealed class ApplicationUser : IdentityUser
     public ThemePreference Theme { get; set; } = ThemePreference.System;
 
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>A bot: no password, it acts through access tokens only.</summary>
+    public bool IsBot { get; set; }
 }

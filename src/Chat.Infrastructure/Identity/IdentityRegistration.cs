@@ -1,3 +1,4 @@
+using Chat.Application.Bots;
 using Chat.Application.People;
 using Chat.Application.Profile;
 using Chat.Infrastructure.Persistence;
@@ -38,6 +39,7 @@ public static class IdentityRegistration
         services.AddScoped<UserAccounts>();
         services.AddScoped<IUserProfileStore, UserProfileStore>();
         services.AddSingleton<IUserDirectory, UserDirectory>();
+        services.AddSingleton<IBotAccounts, BotAccounts>();
         return services;
     }
 }
