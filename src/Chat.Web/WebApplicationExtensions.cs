@@ -41,6 +41,7 @@ public static class WebApplicationExtensions
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
+        app.UseApiBodyLimit();
         app.UseAntiforgery();
 
         app.MapStaticAssets();

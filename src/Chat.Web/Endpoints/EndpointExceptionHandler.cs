@@ -32,7 +32,7 @@ internal sealed class EndpointExceptionHandler(ILogger<EndpointExceptionHandler>
         var (title, code) = status switch
         {
             >= StatusCodes.Status500InternalServerError => ("Something went wrong on the server; try again in a moment.", "server.error"),
-            StatusCodes.Status413PayloadTooLarge => ("The upload is larger than this workspace accepts.", "request.too_large"),
+            StatusCodes.Status413PayloadTooLarge => ("The request is larger than this workspace accepts.", "request.too_large"),
             _ => (exception.Message, "request.invalid"),
         };
         var problem = Results.Problem(

@@ -190,6 +190,62 @@ public sealed class ChatHubTests : IAsyncLifetime
         alice.Connection.State.ShouldBe(HubConnectionState.Connected);
     }
 
+    [Fact]
+    public async Task Sending_faster_than_allowed_is_refused_with_a_code_and_the_connection_stays()
+    {
+        var erin = await ConnectAsync("erin");
+        var refusals = new List<string>();
+        for (var i = 0; i < 30; i++)
+        {
+            try
+            {
+                await erin.Connection.InvokeAsync<HubClient.MessageView>("SendMessage", new HubMessage(_general, Guid.NewGuid(), $"burst {i}"));
+            }
+            catch (HubException refused)
+            {
+                refusals.Add(refused.Message);
+            }
+        }
+
+        refusals.ShouldNotBeEmpty();
+        refusals.ShouldAllBe(r => r.Contains("message.rate_limited"));
+        erin.Connection.State.ShouldBe(HubConnectionState.Connected);
+    }
+
+    [Fact]
+    public async Task Malformed_frames_close_only_their_own_connection_and_store_nothing()
+    {
+        var token = await ApiClients.CreateTokenAsync(_app, "bob", "raw");
+        using var socket = new System.Net.WebSockets.ClientWebSocket();
+        await socket.ConnectAsync(new Uri($"{_baseUrl.Replace("http", "ws")}/hubs/chat?access_token={token.Secret}"), default);
+        await SendFrameAsync(socket, "{\"protocol\":\"json\",\"version\":1}\u001e");
+        (await ReceiveFrameAsync(socket)).ShouldBe("{}\u001e");
+
+        // Arguments that do not fit: the call is answered with an error, nothing is sent.
+        await SendFrameAsync(socket, $"{{\"type\":1,\"invocationId\":\"1\",\"target\":\"SendMessage\",\"arguments\":[{{\"channelId\":\"not-a-guid\",\"body\":\"x\"}}]}}\u001e");
+        (await ReceiveFrameAsync(socket)).ShouldContain("\"error\"");
+
+        // Not JSON at all: the server closes this connection with an error.
+        await SendFrameAsync(socket, "{this is not json\u001e");
+        var closing = await ReceiveFrameAsync(socket);
+        closing.ShouldContain("\"type\":7");
+
+        var bob = await ConnectAsync("bob");
+        var sent = await bob.Connection.InvokeAsync<HubClient.MessageView>("SendMessage", new HubMessage(_general, Guid.NewGuid(), "still here"));
+        sent.Sequence.ShouldBe(1, "nothing was stored from the malformed frames");
+    }
+
+    private static async Task SendFrameAsync(System.Net.WebSockets.ClientWebSocket socket, string text) =>
+        await socket.SendAsync(System.Text.Encoding.UTF8.GetBytes(text), System.Net.WebSockets.WebSocketMessageType.Text, true, default);
+
+    private static async Task<string> ReceiveFrameAsync(System.Net.WebSockets.ClientWebSocket socket)
+    {
+        var buffer = new byte[16 * 1024];
+        using var timeout = new CancellationTokenSource(Wait);
+        var received = await socket.ReceiveAsync(buffer, timeout.Token);
+        return System.Text.Encoding.UTF8.GetString(buffer, 0, received.Count);
+    }
+
     private async Task<HubClient> ConnectAsync(string user, bool messagePack = false)
     {
         var token = await ApiClients.CreateTokenAsync(_app, user, $"hub {Guid.NewGuid():N}");

@@ -1,6 +1,4 @@
 using Chat.Web.Security;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Options;
 
 namespace Chat.Web.Endpoints.Api;
 
@@ -14,9 +12,7 @@ internal static class ApiEndpoints
 
     public static IEndpointRouteBuilder MapApi(this IEndpointRouteBuilder app)
     {
-        var maxBytes = app.ServiceProvider.GetRequiredService<IOptions<ApiLimits>>().Value.MaxMessageKilobytes * 1024L;
         var api = app.MapGroup("/api/v1")
-            .WithMetadata(new RequestSizeLimitAttribute(maxBytes))
             .RequireAuthorization(Policy)
             .RequireRateLimiting(LoginRateLimits.ApiPolicy)
             .DisableAntiforgery()
