@@ -38,5 +38,8 @@ public sealed record MembersChanged(Guid ChannelId, IReadOnlyList<string> Added,
 /// <summary>A shared file's scan finished; the message shows it as clean (with its preview), removed or unscannable.</summary>
 public sealed record FileScanned(Guid ChannelId, Guid MessageId, AttachmentDto File) : ChatEvent(ChannelId);
 
+/// <summary>Sent to the reader alone: their read cursor in the channel moved (in one tab or client; the others follow).</summary>
+public sealed record ReadStateChanged(Guid ChannelId, long LastReadSequence) : ChatEvent(ChannelId);
+
 /// <summary>Sent to the uploader alone: their file was found infected and removed.</summary>
 public sealed record FileRemovedAsMalware(Guid ChannelId, Guid FileId, string FileName) : ChatEvent(ChannelId);

@@ -191,6 +191,21 @@ public sealed class ChatHubTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Reading_in_one_client_tells_the_users_other_clients()
+    {
+        var laptop = await ConnectAsync("bob");
+        var phone = await ConnectAsync("bob");
+        var read = new TaskCompletionSource<ReadView>();
+        phone.Connection.On<ReadView>("ReadStateChanged", r => read.TrySetResult(r));
+        var sent = await laptop.Connection.InvokeAsync<HubClient.MessageView>("SendMessage", new HubMessage(_general, Guid.NewGuid(), "read me"));
+
+        await laptop.Connection.InvokeAsync("MarkRead", _general, sent.Sequence);
+
+        var heard = await read.Task.WaitAsync(Wait);
+        (heard.ChannelId, heard.LastReadSequence).ShouldBe((_general, sent.Sequence));
+    }
+
+    [Fact]
     public async Task Sending_faster_than_allowed_is_refused_with_a_code_and_the_connection_stays()
     {
         var erin = await ConnectAsync("erin");
@@ -260,6 +275,13 @@ public sealed class ChatHubTests : IAsyncLifetime
         var client = new HttpClient { BaseAddress = new Uri(_baseUrl) };
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.Secret);
         return client;
+    }
+
+    private sealed class ReadView
+    {
+        public Guid ChannelId { get; set; }
+
+        public long LastReadSequence { get; set; }
     }
 
     private sealed class CatchUpView

@@ -1,4 +1,5 @@
 using Chat.Application.Common;
+using Chat.Application.Events;
 using Chat.Domain.Common;
 
 namespace Chat.Application.Channels.MarkRead;
@@ -8,7 +9,7 @@ namespace Chat.Application.Channels.MarkRead;
 public sealed record MarkRead(Guid ChannelId, long Sequence, bool Unread = false);
 
 /// <summary>Moves the signed-in member's read cursor in a channel (forward on reading, back on "mark unread").</summary>
-public sealed class MarkReadHandler(ICurrentActor currentActor, IChannelStore channels) : IUseCase<MarkRead, Done>
+public sealed class MarkReadHandler(ICurrentActor currentActor, IChannelStore channels, IChatEvents events) : IUseCase<MarkRead, Done>
 {
     public async Task<Result<Done>> HandleAsync(MarkRead request, CancellationToken cancellationToken = default)
     {
@@ -46,6 +47,8 @@ public sealed class MarkReadHandler(ICurrentActor currentActor, IChannelStore ch
             await channels.MarkReadAsync(request.ChannelId, userId.Value, request.Sequence, cancellationToken);
         }
 
+        // The user's other tabs and API clients update their unread counts.
+        events.PublishToUser(userId.Value, new ReadStateChanged(request.ChannelId, request.Unread ? request.Sequence - 1 : request.Sequence));
         return Done.Instance;
     }
 }

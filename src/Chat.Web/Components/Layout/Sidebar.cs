@@ -231,8 +231,40 @@ public sealed class Sidebar(
         NotifyChanged();
     }
 
-    // Added to or removed from a conversation, from any tab or by anyone: list the conversations again.
-    private Task OnMyEventAsync(ChatEvent chatEvent) => chatEvent is MembersChanged ? RefreshAsync() : Task.CompletedTask;
+    // Added to or removed from a conversation, from any tab or by anyone: list the conversations again. Read in
+    // another tab: up to the newest message clears the counts here; part of the way needs the counts recounted.
+    private Task OnMyEventAsync(ChatEvent chatEvent) => chatEvent switch
+    {
+        MembersChanged => RefreshAsync(),
+        ReadStateChanged read => ReadElsewhereAsync(read),
+        _ => Task.CompletedTask,
+    };
+
+    private Task ReadElsewhereAsync(ReadStateChanged read)
+    {
+        bool recount;
+        lock (_gate)
+        {
+            if (!_channels.TryGetValue(read.ChannelId, out var channel) || read.LastReadSequence == channel.LastReadSequence)
+            {
+                return Task.CompletedTask;
+            }
+
+            recount = read.LastReadSequence < channel.LastSequence;
+            if (!recount)
+            {
+                _channels[read.ChannelId] = channel with { Unread = 0, Mentions = 0, LastReadSequence = read.LastReadSequence };
+            }
+        }
+
+        if (recount)
+        {
+            return RefreshAsync();
+        }
+
+        NotifyChanged();
+        return Task.CompletedTask;
+    }
 
     private Task OnEventAsync(ChatEvent chatEvent)
     {

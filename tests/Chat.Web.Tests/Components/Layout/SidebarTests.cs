@@ -43,6 +43,22 @@ public class SidebarTests : ComponentTestContext
     }
 
     [Fact]
+    public async Task Reading_a_channel_in_another_tab_clears_its_count_here()
+    {
+        var sidebar = Services.GetRequiredService<Sidebar>();
+        await sidebar.LoadAsync();
+        await Events.DeliverAsync(new MessagePosted(Messages.Add(_random, "one", sender: "bob")));
+        var two = Messages.Add(_random, "two", sender: "bob");
+        await Events.DeliverAsync(new MessagePosted(two));
+        sidebar.TotalUnread.ShouldBe(2);
+
+        Events.PublishToUser(UserId, new ReadStateChanged(_random, two.Sequence));
+
+        sidebar.Channels.Single(c => c.Name == "random").Unread.ShouldBe(0);
+        sidebar.TotalUnread.ShouldBe(0);
+    }
+
+    [Fact]
     public async Task Mentions_count_separately_and_thread_only_replies_do_not_make_a_channel_unread()
     {
         var sidebar = Services.GetRequiredService<Sidebar>();
