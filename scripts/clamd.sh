@@ -4,6 +4,7 @@
 #   scripts/clamd.sh start DIR PORT   — writes DIR/clamd.conf and the database, starts clamd, waits for PONG
 #   scripts/clamd.sh stop DIR         — stops the clamd started with DIR (and only that one)
 set -uo pipefail
+source "$(dirname "$0")/pidfile.sh"
 
 command=${1:?start or stop}
 dir=${2:?a folder for this clamd}
@@ -58,15 +59,7 @@ CONF
     exit 1
     ;;
 stop)
-    [ -f "$dir/clamd.pid" ] || exit 0
-    pid=$(cat "$dir/clamd.pid")
-    kill "$pid" 2>/dev/null
-    for _ in $(seq 1 50); do
-        state=$(ps -o stat= -p "$pid" 2>/dev/null | tr -d ' ')
-        { [ -z "$state" ] || [[ "$state" == Z* ]]; } && break
-        sleep 0.1
-    done
-    rm -f "$dir/clamd.pid"
+    stop_by_pidfile "$dir/clamd.pid"
     ;;
 *)
     echo "usage: scripts/clamd.sh start DIR PORT | stop DIR"; exit 2 ;;

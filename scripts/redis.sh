@@ -3,6 +3,7 @@
 #   scripts/redis.sh start DIR PORT   — starts redis-server with its files in DIR, waits for PONG
 #   scripts/redis.sh stop DIR         — stops the Redis started with DIR (and only that one)
 set -uo pipefail
+source "$(dirname "$0")/pidfile.sh"
 
 command=${1:?start or stop}
 dir=${2:?a folder for this redis}
@@ -22,15 +23,7 @@ start)
     exit 1
     ;;
 stop)
-    [ -f "$dir/redis.pid" ] || exit 0
-    pid=$(cat "$dir/redis.pid")
-    kill "$pid" 2>/dev/null
-    for _ in $(seq 1 50); do
-        state=$(ps -o stat= -p "$pid" 2>/dev/null | tr -d ' ')
-        { [ -z "$state" ] || [[ "$state" == Z* ]]; } && break
-        sleep 0.1
-    done
-    rm -f "$dir/redis.pid"
+    stop_by_pidfile "$dir/redis.pid"
     ;;
 *)
     echo "usage: scripts/redis.sh start DIR PORT | stop DIR"; exit 2 ;;

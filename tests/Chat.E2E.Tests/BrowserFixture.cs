@@ -27,9 +27,14 @@ public class BrowserFixture : IAsyncLifetime
         Assertions.SetDefaultExpectTimeout(15_000);
         App = new AppServer(_seedDemoWorkspace);
         _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        Browser = await LaunchChromiumAsync(_playwright);
+        Directory.CreateDirectory(ScreenshotFolder);
+    }
+
+    /// <summary>Debian's headless Chromium: the Playwright package cannot download its own browser here.</summary>
+    public static Task<IBrowser> LaunchChromiumAsync(IPlaywright playwright) =>
+        playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
-            // The Playwright package cannot download its own browser here: it drives Debian's.
             ExecutablePath = Environment.GetEnvironmentVariable("CHAT_E2E_CHROMIUM") ?? "/usr/bin/chromium",
             Headless = true,
             Args =
@@ -38,8 +43,6 @@ public class BrowserFixture : IAsyncLifetime
                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
             ],
         });
-        Directory.CreateDirectory(ScreenshotFolder);
-    }
 
     public async Task<IPage> NewPageAsync(int width = 1280, int height = 800)
     {

@@ -32,16 +32,7 @@ public sealed class TwoNodesFixture : IAsyncLifetime
         NodeB = await AppNode.StartAsync(Path.Combine(_folder, "b"), database, redis);
 
         _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Environment.GetEnvironmentVariable("CHAT_E2E_CHROMIUM") ?? "/usr/bin/chromium",
-            Headless = true,
-            Args =
-            [
-                "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
-            ],
-        });
+        Browser = await BrowserFixture.LaunchChromiumAsync(_playwright);
     }
 
     /// <summary>A signed-in person in a browser context of their own, talking to one node.</summary>
