@@ -4,12 +4,13 @@
 #   ./bench/run.sh files [--uploads N] [--megabytes M]     (starts its own clamd, as the tests do)
 #   ./bench/run.sh search [--messages N]
 #   ./bench/run.sh fanout --clients N --senders K --rate R --duration S [--messagepack]   (starts the app in Release)
+#   ./bench/run.sh circuits --users N    (starts the app in Release; N headless Blazor circuits on a channel page)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
-[ $# -ge 1 ] || { echo "usage: bench/run.sh <messaging|files|search|fanout> [options]" >&2; exit 2; }
+[ $# -ge 1 ] || { echo "usage: bench/run.sh <messaging|files|search|fanout|circuits> [options]" >&2; exit 2; }
 dotnet build bench/Chat.Bench -c Release -nologo -v quiet >&2
-if [ "$1" = fanout ]; then
+if [ "$1" = fanout ] || [ "$1" = circuits ]; then
     dotnet build src/Chat.Web -c Release -nologo -v quiet >&2
 fi
 bench=(dotnet bench/Chat.Bench/bin/Release/net10.0/Chat.Bench.dll)

@@ -19,7 +19,7 @@ internal sealed class FanoutServer : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
-    public static async Task<FanoutServer> StartAsync(string dataPath, int clients)
+    public static async Task<FanoutServer> StartAsync(string dataPath, int clients, IReadOnlyDictionary<string, string>? settings = null)
     {
         var app = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../../src/Chat.Web/bin/Release/net10.0/Chat.Web.dll"));
         var start = new ProcessStartInfo("dotnet", [app])
@@ -37,6 +37,10 @@ internal sealed class FanoutServer : IAsyncDisposable
         start.Environment["Api__MaxConnectionsPerUser"] = "4";
         start.Environment["Api__RequestsPerMinute"] = (clients * 100).ToString(CultureInfo.InvariantCulture);
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (name, value) in settings ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
 
         var process = Process.Start(start)!;
         using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(120));

@@ -6,6 +6,7 @@ return args.FirstOrDefault() switch
     "files" => await FilesBenchmark.RunAsync(args[1..]),
     "search" => await SearchBenchmark.RunAsync(args[1..]),
     "fanout" => await FanoutBenchmark.RunAsync(args[1..]),
+    "circuits" => await CircuitsBenchmark.RunAsync(args[1..]),
     _ => Usage(),
 };
 
@@ -15,5 +16,6 @@ static int Usage()
     Console.Error.WriteLine("       bench/run.sh files [--uploads N] [--megabytes M]");
     Console.Error.WriteLine("       bench/run.sh search [--messages N]");
     Console.Error.WriteLine("       bench/run.sh fanout --clients N --senders K --rate R --duration S [--messagepack]");
+    Console.Error.WriteLine("       bench/run.sh circuits --users N");
     return 2;
 }

@@ -1,0 +1,212 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Chat.Application.Tokens;
+using Chat.Domain.Channels;
+using Chat.Domain.Tokens;
+using Chat.Domain.Users;
+using Chat.Infrastructure.Identity;
+using Chat.Infrastructure.Persistence;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using static Chat.Bench.BenchArgs;
+
+namespace Chat.Bench;
+
+/// <summary>
+/// N employees signed in with N live Blazor circuits on one channel's page (headless circuit clients, no browsers);
+/// a colleague posts 10 messages and each circuit's arrival of the render carrying each is timed.
+/// </summary>
+internal static partial class CircuitsBenchmark
+{
+    private const string Password = "Bench-Password-2026";
+    private const int Messages = 10;
+    private const int OpenConcurrency = 8;
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var n = Option(args, "--users", 1000);
+        if (n is < 1 or > 5000)
+        {
+            Console.Error.WriteLine("circuits: --users 1..5000");
+            return 2;
+        }
+
+        var errors = new ConcurrentQueue<string>();
+        await using var workspace = await BenchWorkspace.CreateAsync(new Dictionary<string, string?> { ["Bootstrap:SeedDemoWorkspace"] = "false" });
+        var posterToken = await PrepareAsync(workspace, n);
+        await using var server = await FanoutServer.StartAsync(workspace.DataPath, n, new Dictionary<string, string>
+        {
+            ["RateLimits__LoginPerMinute"] = "1000000",
+            ["Security__CookieSecurePolicy"] = "SameAsRequest",
+        });
+
+        var run = Guid.NewGuid().ToString("N")[..8];
+        var arrivals = new ConcurrentDictionary<(int Circuit, int Message), long>();
+        var users = new User[n];
+        var rssBefore = server.Memory().Rss;
+        var openWatch = Stopwatch.StartNew();
+        using (var gate = new SemaphoreSlim(OpenConcurrency))
+        {
+            await Task.WhenAll(Enumerable.Range(0, n).Select(async i =>
+            {
+                await gate.WaitAsync();
+                try
+                {
+                    users[i] = await User.SignInAsync(server.BaseUrl, $"employee{i}@bench.chat");
+                    var marks = Enumerable.Range(0, Messages).Select(m => Encoding.UTF8.GetBytes($"circuit {run} {m}.")).ToArray();
+                    users[i].Circuit = await BlazorCircuit.OpenAsync(users[i].Http, users[i].Cookies, server.BaseUrl, "/c/fanout", (batch, at) =>
+                    {
+                        for (var m = 0; m < marks.Length; m++)
+                        {
+                            if (batch.AsSpan().IndexOf(marks[m]) >= 0)
+                            {
+                                arrivals.TryAdd((i, m), at);
+                            }
+                        }
+
+                        return true;
+                    });
+                }
+                catch (Exception e)
+                {
+                    errors.Enqueue($"user {i}: {e.Message}");
+                }
+                finally
+                {
+                    gate.Release();
+                }
+            }));
+        }
+
+        var openMs = openWatch.Elapsed.TotalMilliseconds;
+        var open = users.Where(u => u?.Circuit is not null).ToArray();
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        var rssAfter = server.Memory().Rss;
+        (long Before, long After)? managed = null;
+
+        // A colleague posts through the API; every open circuit should render each message.
+        using var poster = new HttpClient { BaseAddress = new Uri(server.BaseUrl) };
+        poster.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", posterToken.Token);
+        var cpuBefore = server.CpuTime();
+        var postedAt = new long[Messages];
+        for (var m = 0; m < Messages; m++)
+        {
+            postedAt[m] = Stopwatch.GetTimestamp();
+            var sent = await poster.PostAsJsonAsync(
+                $"/api/v1/channels/{posterToken.ChannelId}/messages", new { clientMessageId = Guid.NewGuid(), body = $"circuit {run} {m}." });
+            if (!sent.IsSuccessStatusCode)
+            {
+                errors.Enqueue($"post {m}: {(int)sent.StatusCode}");
+            }
+
+            var deadline = DateTime.UtcNow.AddSeconds(15);
+            while (Enumerable.Range(0, open.Length).Any(c => !arrivals.ContainsKey((Array.IndexOf(users, open[c]), m))) && DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(5);
+            }
+        }
+
+        var cpu = server.CpuTime() - cpuBefore;
+        var latencies = arrivals.Select(a => (a.Value - postedAt[a.Key.Message]) * 1000.0 / Stopwatch.Frequency).Order().ToArray();
+        var expected = (long)open.Length * Messages;
+        var jsErrors = open.Sum(u => u.Circuit!.Errors);
+        var closed = open.Count(u => u.Circuit!.Closed);
+
+        await Task.WhenAll(open.Select(async u =>
+        {
+            await u.Circuit!.LeaveAsync(u.Http);
+            await u.Circuit.DisposeAsync();
+            u.Http.Dispose();
+        }));
+
+        Console.WriteLine(JsonSerializer.Serialize(new
+        {
+            benchmark = "circuits",
+            circuits = open.Length,
+            open_ms = Math.Round(openMs),
+            circuit_rss_kb = open.Length == 0 ? 0 : Math.Round((rssAfter - rssBefore) / (double)open.Length, 1),
+            circuit_managed_kb = open.Length == 0 || managed is null ? (double?)null : Math.Round((managed.Value.After - managed.Value.Before) / 1024.0 / open.Length, 1),
+            server_rss_kb = new { before = rssBefore, after_open = rssAfter },
+            messages = Messages,
+            renders_expected = expected,
+            renders_received = latencies.Length,
+            cpu_us_per_recipient = expected == 0 ? 0 : Math.Round(cpu.TotalMicroseconds / expected, 1),
+            fanout_p50_ms = latencies.Length == 0 ? 0 : Math.Round(Percentile(latencies, 0.50), 1),
+            fanout_p99_ms = latencies.Length == 0 ? 0 : Math.Round(Percentile(latencies, 0.99), 1),
+            errors = errors.Count + jsErrors + closed + (int)(expected - latencies.Length),
+            error_samples = errors.Take(10).ToArray(),
+        }));
+        return errors.IsEmpty && jsErrors == 0 && closed == 0 && latencies.Length == expected ? 0 : 1;
+    }
+
+    /// <summary>N employees with a password (one hash for all: each sign-in still checks it), a poster with a token, one channel.</summary>
+    private static async Task<(string Token, Guid ChannelId)> PrepareAsync(BenchWorkspace workspace, int n)
+    {
+        await using var db = await workspace.Services.GetRequiredService<IDbContextFactory<ChatDbContext>>().CreateDbContextAsync();
+        var now = DateTimeOffset.UtcNow;
+        var hash = new PasswordHasher<ApplicationUser>().HashPassword(new ApplicationUser(), Password);
+        var memberRole = (await db.Roles.SingleAsync(r => r.Name == WorkspaceRoles.Member)).Id;
+        var people = Enumerable.Range(0, n + 1).Select(i =>
+        {
+            var email = i == n ? "poster@bench.chat" : $"employee{i}@bench.chat";
+            return new ApplicationUser
+            {
+                UserName = email, NormalizedUserName = email.ToUpperInvariant(), Email = email, NormalizedEmail = email.ToUpperInvariant(),
+                EmailConfirmed = true, PasswordHash = hash, SecurityStamp = Guid.NewGuid().ToString("N"),
+                DisplayName = i == n ? "Poster" : $"Employee {i}", Handle = i == n ? "poster" : $"employee{i}", CreatedAt = now,
+                Theme = ThemePreference.Light,
+            };
+        }).ToList();
+        db.Users.AddRange(people);
+        db.UserRoles.AddRange(people.Select(p => new IdentityUserRole<string> { UserId = p.Id, RoleId = memberRole }));
+        var channel = Channel.Create(ChannelName.Create("fanout").Value, ChannelKind.Public, people[n].Id, now).Value;
+        foreach (var person in people.Take(n))
+        {
+            channel.AddMember(person.Id, now);
+        }
+
+        db.Channels.Add(channel);
+        var (secret, secretHash, hint) = TokenSecrets.New();
+        db.AccessTokens.Add(AccessToken.Create(people[n].Id, "circuits bench", secretHash, hint, now, null).Value);
+        await db.SaveChangesAsync();
+        return (secret, channel.Id);
+    }
+
+    /// <summary>A signed-in browser: cookies from the real sign-in form.</summary>
+    private sealed partial class User
+    {
+        public required HttpClient Http { get; init; }
+
+        public required CookieContainer Cookies { get; init; }
+
+        public BlazorCircuit? Circuit { get; set; }
+
+        public static async Task<User> SignInAsync(string baseUrl, string email)
+        {
+            var cookies = new CookieContainer();
+            var http = new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = new Uri(baseUrl) };
+            var form = await http.GetStringAsync("/Account/Login");
+            var token = AntiforgeryField().Match(form).Groups[1].Value;
+            using var body = new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["Input.Email"] = email, ["Input.Password"] = Password, ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token), ["_handler"] = "login",
+            });
+            var signedIn = await http.PostAsync("/Account/Login", body);
+            if (signedIn.StatusCode != HttpStatusCode.Redirect)
+            {
+                throw new InvalidOperationException($"sign-in failed: {(int)signedIn.StatusCode}");
+            }
+
+            return new User { Http = http, Cookies = cookies };
+        }
+
+        [GeneratedRegex(@"name=""__RequestVerificationToken""[^>]*?value=""([^""]+)""")]
+        private static partial Regex AntiforgeryField();
+    }
+}
