@@ -1,6 +1,7 @@
 using Chat.Application.Audit;
 using Chat.Application.Channels;
 using Chat.Application.Common;
+using Chat.Application.Diagnostics;
 using Chat.Application.Events;
 using Chat.Application.Files;
 using Chat.Application.Housekeeping;
@@ -67,6 +68,7 @@ public static class DependencyInjection
         services.AddScoped<CleanUpFilesJob>();
         services.AddSingleton<IAuditLog, AuditLog>();
         services.AddSingleton<IAccessTokenStore, AccessTokenStore>();
+        services.AddSingleton<IServerDiagnostics, ProcessDiagnostics>();
         services.AddSingleton<LuceneIndex>();
         services.AddSingleton<ISearchIndex, LuceneSearchIndex>();
         services.AddSingleton<SearchIndexer>();

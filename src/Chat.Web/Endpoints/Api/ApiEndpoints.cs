@@ -23,6 +23,7 @@ internal static class ApiEndpoints
         api.MapMessagesApi();
         api.MapFilesApi();
         api.MapSearchApi();
+        api.MapAdminApi();
         return app;
     }
 
