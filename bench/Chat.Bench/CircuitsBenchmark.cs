@@ -31,6 +31,8 @@ internal static partial class CircuitsBenchmark
     public static async Task<int> RunAsync(string[] args)
     {
         var n = Option(args, "--users", 1000);
+        var hold = Option(args, "--hold-seconds", 0);
+        var page = Option(args, "--page", "/c/fanout");
         if (n is < 1 or > 5000)
         {
             Console.Error.WriteLine("circuits: --users 1..5000");
@@ -63,7 +65,7 @@ internal static partial class CircuitsBenchmark
                 {
                     users[i] = await User.SignInAsync(server.BaseUrl, $"employee{i}@bench.chat");
                     var marks = Enumerable.Range(0, Messages).Select(m => Encoding.UTF8.GetBytes($"circuit {run} {m}.")).ToArray();
-                    users[i].Circuit = await BlazorCircuit.OpenAsync(users[i].Http, users[i].Cookies, server.BaseUrl, "/c/fanout", (batch, at) =>
+                    users[i].Circuit = await BlazorCircuit.OpenAsync(users[i].Http, users[i].Cookies, server.BaseUrl, page, (batch, at) =>
                     {
                         for (var m = 0; m < marks.Length; m++)
                         {
@@ -92,6 +94,12 @@ internal static partial class CircuitsBenchmark
         await Task.Delay(TimeSpan.FromSeconds(3));
         var rssAfter = server.Memory().Rss;
         var managedAfter = await ManagedHeapAsync(poster);
+        if (hold > 0)
+        {
+            // Time to attach a profiler (dotnet-gcdump, dotnet-trace) to the server with every circuit open.
+            Console.Error.WriteLine($"circuits open; server process {server.ProcessId}; holding {hold} s");
+            await Task.Delay(TimeSpan.FromSeconds(hold));
+        }
 
         // A colleague posts through the API; every open circuit should render each message.
         var cpuBefore = server.CpuTime();

@@ -16,6 +16,6 @@ static int Usage()
     Console.Error.WriteLine("       bench/run.sh files [--uploads N] [--megabytes M]");
     Console.Error.WriteLine("       bench/run.sh search [--messages N]");
     Console.Error.WriteLine("       bench/run.sh fanout --clients N --senders K --rate R --duration S [--messagepack]");
-    Console.Error.WriteLine("       bench/run.sh circuits --users N");
+    Console.Error.WriteLine("       bench/run.sh circuits --users N [--hold-seconds S] [--page /c/fanout]");
     return 2;
 }
