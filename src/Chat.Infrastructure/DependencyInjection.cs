@@ -51,7 +51,11 @@ public static class DependencyInjection
         services.AddSingleton<MessageWriter>();
         services.AddSingleton<IMessageStore, MessageStore>();
         services.AddSingleton<IThreadStore, ThreadStore>();
-        services.AddSingleton<IPresence, PresenceTracker>();
+        services.AddSingleton<PresenceTracker>();
+        services.AddSingleton<ClusterPresence>();
+        services.AddSingleton<IPresence>(sp => sp.GetRequiredService<IOptions<RedisOptions>>().Value.IsEnabled
+            ? sp.GetRequiredService<ClusterPresence>()
+            : sp.GetRequiredService<PresenceTracker>());
         services.AddOptions<ClamAvOptions>().BindConfiguration(ClamAvOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<ClamAvOptions>, ClamAvOptionsValidator>();
         services.AddSingleton<ClamdClient>();
@@ -88,6 +92,7 @@ public static class DependencyInjection
         services.AddSingleton<InProcessChatEvents>();
         services.AddOptions<RedisOptions>().BindConfiguration(RedisOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<RedisOptions>, RedisOptionsValidator>();
+        services.AddSingleton<RedisConnection>();
         services.AddSingleton<RedisChatEvents>();
         services.AddSingleton<IChatEvents>(sp => sp.GetRequiredService<IOptions<RedisOptions>>().Value.IsEnabled
             ? sp.GetRequiredService<RedisChatEvents>()

@@ -2,7 +2,6 @@ using System.Collections.Frozen;
 using System.Text.Json;
 using Chat.Application.Events;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
 namespace Chat.Infrastructure.Events;
@@ -12,7 +11,7 @@ namespace Chat.Infrastructure.Events;
 /// every other node delivers what it hears there to its own subscribers. Redis pub/sub keeps no history: a node cut
 /// off for a while misses live events, and its clients catch up by sequence as after any reconnect.
 /// </summary>
-internal sealed partial class RedisChatEvents : IChatEvents, IDisposable
+internal sealed partial class RedisChatEvents : IChatEvents
 {
     private static readonly RedisChannel Channel = RedisChannel.Literal("chat:events");
 
@@ -24,24 +23,17 @@ internal sealed partial class RedisChatEvents : IChatEvents, IDisposable
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     private readonly InProcessChatEvents _local;
-    private readonly ConnectionMultiplexer _redis;
     private readonly ISubscriber _subscriber;
     private readonly string _node = Guid.NewGuid().ToString("N");
     private readonly ILogger<RedisChatEvents> _logger;
 
-    public RedisChatEvents(InProcessChatEvents local, IOptions<RedisOptions> options, ILogger<RedisChatEvents> logger)
+    public RedisChatEvents(InProcessChatEvents local, RedisConnection redis, ILogger<RedisChatEvents> logger)
     {
         _local = local;
         _logger = logger;
-        var configuration = ConfigurationOptions.Parse(options.Value.Connection!);
-        configuration.AbortOnConnectFail = false;
-        _redis = ConnectionMultiplexer.Connect(configuration);
-        _subscriber = _redis.GetSubscriber();
+        _subscriber = redis.Subscriber;
         _subscriber.Subscribe(Channel, (_, line) => Receive(line));
     }
-
-    /// <summary>Whether the connection to Redis is up (for the readiness check).</summary>
-    public bool IsConnected => _redis.IsConnected;
 
     public void Publish(ChatEvent chatEvent)
     {
@@ -58,8 +50,6 @@ internal sealed partial class RedisChatEvents : IChatEvents, IDisposable
     }
 
     public IDisposable SubscribeUser(string userId, Func<ChatEvent, Task> handler) => _local.SubscribeUser(userId, handler);
-
-    public void Dispose() => _redis.Dispose();
 
     private void Send(ChatEvent chatEvent, string? userId)
     {

@@ -9,6 +9,6 @@ internal sealed class RedisHealthCheck(IOptions<RedisOptions> options, IServiceP
 {
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
         Task.FromResult(!options.Value.IsEnabled ? HealthCheckResult.Healthy("Redis is not configured: one node.")
-            : services.GetRequiredService<RedisChatEvents>().IsConnected ? HealthCheckResult.Healthy()
+            : services.GetRequiredService<RedisConnection>().IsConnected ? HealthCheckResult.Healthy()
             : HealthCheckResult.Unhealthy("Redis is unreachable."));
 }

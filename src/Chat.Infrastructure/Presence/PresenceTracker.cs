@@ -35,7 +35,7 @@ internal sealed class PresenceTracker : IPresence, IDisposable
     public IDisposable Connected(string userId)
     {
         Change(userId, user => user.Connections++);
-        return new Handle(() => Change(userId, user => user.Connections--));
+        return new DisposeOnce(() => Change(userId, user => user.Connections--));
     }
 
     public void Active(string userId) => Change(userId, user => user.LastActiveAt = _clock.GetUtcNow());
@@ -57,7 +57,7 @@ internal sealed class PresenceTracker : IPresence, IDisposable
             }
         }
 
-        return new Handle(() =>
+        return new DisposeOnce(() =>
         {
             lock (_gate)
             {
@@ -70,6 +70,19 @@ internal sealed class PresenceTracker : IPresence, IDisposable
                 }
             }
         });
+    }
+
+    /// <summary>Raised (outside the lock) whenever a user's status on this node changes, whoever watches them.</summary>
+    public event Action<string, PresenceStatus>? Changed;
+
+    /// <summary>Everyone this node sees connected, with their status here.</summary>
+    public IReadOnlyList<(string UserId, PresenceStatus Status)> ConnectedHere()
+    {
+        lock (_gate)
+        {
+            var now = _clock.GetUtcNow();
+            return [.. _users.Select(u => (u.Key, u.Value.Status(now))).Where(u => u.Item2 != PresenceStatus.Offline)];
+        }
     }
 
     public void Dispose() => _sweep.Dispose();
@@ -120,6 +133,7 @@ internal sealed class PresenceTracker : IPresence, IDisposable
 
     private void Notify(string userId, PresenceStatus status)
     {
+        Changed?.Invoke(userId, status);
         Func<string, PresenceStatus, Task>[] watchers;
         lock (_gate)
         {
@@ -171,19 +185,6 @@ internal sealed class PresenceTracker : IPresence, IDisposable
 
             _reported = status;
             return true;
-        }
-    }
-
-    private sealed class Handle(Action dispose) : IDisposable
-    {
-        private int _disposed;
-
-        public void Dispose()
-        {
-            if (Interlocked.Exchange(ref _disposed, 1) == 0)
-            {
-                dispose();
-            }
         }
     }
 }

@@ -84,13 +84,14 @@ public sealed class RedisChatEventsTests : IDisposable
         {
             var redis = Environment.GetEnvironmentVariable("CHAT_TEST_REDIS");
             redis.ShouldNotBeNullOrEmpty("./test.sh starts Redis for these tests");
+            Redis = new RedisConnection(Options.Create(new RedisOptions { Connection = redis }));
             Events = new RedisChatEvents(
-                new InProcessChatEvents(NullLogger<InProcessChatEvents>.Instance, [Outlet]),
-                Options.Create(new RedisOptions { Connection = redis }),
-                NullLogger<RedisChatEvents>.Instance);
+                new InProcessChatEvents(NullLogger<InProcessChatEvents>.Instance, [Outlet]), Redis, NullLogger<RedisChatEvents>.Instance);
         }
 
         public RecordingOutlet Outlet { get; } = new();
+
+        public RedisConnection Redis { get; }
 
         public RedisChatEvents Events { get; }
 
@@ -99,7 +100,7 @@ public sealed class RedisChatEventsTests : IDisposable
         public void Dispose()
         {
             Subscriptions.ForEach(s => s.Dispose());
-            Events.Dispose();
+            Redis.Dispose();
         }
     }
 
