@@ -1,13 +1,12 @@
 using System.Diagnostics;
 using System.Globalization;
+using Chat.Launch;
 
 namespace Chat.Bench;
 
 /// <summary>The app built in Release, started as its own process on loopback over a prepared data folder.</summary>
 internal sealed class FanoutServer : IAsyncDisposable
 {
-    private const string Banner = "Chat.Enterprise is running at ";
-
     private readonly Process _process;
     private readonly Task _drain;
 
@@ -22,38 +21,22 @@ internal sealed class FanoutServer : IAsyncDisposable
     public static async Task<FanoutServer> StartAsync(string dataPath, int clients, IReadOnlyDictionary<string, string>? settings = null)
     {
         var app = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../../src/Chat.Web/bin/Release/net10.0/Chat.Web.dll"));
-        var start = new ProcessStartInfo("dotnet", [app])
+        var environment = new Dictionary<string, string>
         {
-            WorkingDirectory = Path.GetDirectoryName(app)!,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
+            ["Storage__DataPath"] = dataPath,
+            ["Messaging__SendsPerSecond"] = "100000",
+            ["Api__MaxConnectionsPerUser"] = "4",
+            ["Api__RequestsPerMinute"] = (clients * 100).ToString(CultureInfo.InvariantCulture),
+            ["Logging__LogLevel__Default"] = "Warning",
         };
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        start.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        start.Environment["Storage__DataPath"] = dataPath;
-        start.Environment["Messaging__SendsPerSecond"] = "100000";
-        start.Environment["Api__MaxConnectionsPerUser"] = "4";
-        start.Environment["Api__RequestsPerMinute"] = (clients * 100).ToString(CultureInfo.InvariantCulture);
-        start.Environment["Logging__LogLevel__Default"] = "Warning";
         foreach (var (name, value) in settings ?? new Dictionary<string, string>())
         {
-            start.Environment[name] = value;
+            environment[name] = value;
         }
 
-        var process = Process.Start(start)!;
-        using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(120));
-        while (await process.StandardOutput.ReadLineAsync(cancel.Token) is { } line)
-        {
-            if (line.StartsWith(Banner, StringComparison.Ordinal))
-            {
-                var drain = Task.WhenAll(process.StandardOutput.ReadToEndAsync(), process.StandardError.ReadToEndAsync());
-                return new FanoutServer(process, line[Banner.Length..].Split(',')[0].Trim(), drain);
-            }
-        }
-
-        throw new InvalidOperationException($"The app did not start: {await process.StandardError.ReadToEndAsync()}");
+        var process = AppLaunch.Start(app, "Production", environment);
+        var (baseUrl, drain) = await AppLaunch.WaitForBannerAsync(process, TimeSpan.FromSeconds(120));
+        return new FanoutServer(process, baseUrl, drain);
     }
 
     /// <summary>VmRSS and VmHWM of the server process, in kB.</summary>

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Chat.Launch;
 
 namespace Chat.Web.Tests.Support;
 
@@ -53,24 +54,6 @@ public static class AppProcess
         }
     }
 
-    private static Process Start(IDictionary<string, string> environment)
-    {
-        var appPath = typeof(Program).Assembly.Location;
-        var start = new ProcessStartInfo("dotnet", [appPath])
-        {
-            WorkingDirectory = Path.GetDirectoryName(appPath)!,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-        };
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        start.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        foreach (var (name, value) in environment)
-        {
-            start.Environment[name] = value;
-        }
-
-        return Process.Start(start)!;
-    }
+    private static Process Start(IDictionary<string, string> environment) =>
+        AppLaunch.Start(typeof(Program).Assembly.Location, "Production", environment);
 }
