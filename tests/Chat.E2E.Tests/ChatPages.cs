@@ -77,6 +77,15 @@ public sealed class ChatPages(IPage page)
     /// <summary>The composer handles keys (Enter, @) once its script is wired; before that Enter only breaks the line.</summary>
     public Task WaitForComposerAsync(string id = "composer") => Page.Locator($"#{id}[data-ready='true']").WaitForAsync();
 
+    /// <summary>Up in the empty composer, as in Slack: edits the last own message with <paramref name="text"/> once the editor handles keys.</summary>
+    public async Task EditLastMessageAsync(string text)
+    {
+        await Composer.PressAsync("ArrowUp");
+        await WaitForComposerAsync("message-editor");
+        await Page.Locator("#message-editor-input").FillAsync(text);
+        await Page.Locator("#message-editor-input").PressAsync("Enter");
+    }
+
     /// <summary>Types a message and presses Enter, as a person does.</summary>
     public async Task SendAsync(string text)
     {

@@ -130,10 +130,7 @@ public sealed class MessagingTests(DemoWorkspaceFixture browser) : IClassFixture
         var bobsCopy = bob.Page.Locator(".message").Filter(new() { HasText = run });
         await Expect(bobsCopy).ToHaveCountAsync(1);
 
-        // Up in the empty composer edits the last own message, as in Slack.
-        await alice.Composer.PressAsync("ArrowUp");
-        await alice.Page.Locator("#message-editor-input").FillAsync($"{run} launch on **Tuesday**");
-        await alice.Page.Locator("#message-editor-input").PressAsync("Enter");
+        await alice.EditLastMessageAsync($"{run} launch on **Tuesday**");
 
         await Expect(bobsCopy.Locator(".message-body strong")).ToHaveTextAsync("Tuesday");
         await Expect(bobsCopy.Locator(".message-edited")).ToHaveTextAsync("(edited)");

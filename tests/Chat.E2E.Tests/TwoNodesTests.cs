@@ -27,9 +27,7 @@ public sealed class TwoNodesTests(TwoNodesFixture nodes) : IClassFixture<TwoNode
         await bob.Composer.PressAsync("Enter");
         await Expect(alice.Page.Locator(".message").Filter(new() { HasText = "on my way" })).Not.ToHaveCountAsync(0);
 
-        await alice.Composer.PressAsync("ArrowUp");
-        await alice.Page.Locator("#message-editor-input").FillAsync($"{run} hello from **node A**");
-        await alice.Page.Locator("#message-editor-input").PressAsync("Enter");
+        await alice.EditLastMessageAsync($"{run} hello from **node A**");
         await Expect(bobsCopy.Locator(".message-body strong")).ToHaveTextAsync("node A");
         await Expect(bobsCopy.Locator(".message-edited")).ToHaveTextAsync("(edited)");
     }

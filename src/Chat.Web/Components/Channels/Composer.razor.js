@@ -1,13 +1,13 @@
 // Wires the composer's keys in one call: suggestions listen first, so Enter picks a person rather than sending
-// while the list is open. The form is marked ready after, so a browser test types only once keys are handled.
+// while the list is open.
 export function attach(form, input, list, dotnet, editLast) {
     suggestMentions(input, list, dotnet);
     sendOnEnter(input, form, dotnet, editLast);
-    form.dataset.ready = 'true';
 }
 
 // Enter sends the message; Shift+Enter (and Enter while an IME composes) inserts a new line.
-// With editLast, Up in the empty box asks the composer to edit the viewer's last message.
+// With editLast, Up in the empty box asks the composer to edit the viewer's last message. The form is marked ready
+// once keys are handled, so a browser test types only then (an Enter before would only break the line).
 export function sendOnEnter(input, form, dotnet, editLast) {
     input.addEventListener('keydown', event => {
         if (event.defaultPrevented) {
@@ -21,6 +21,7 @@ export function sendOnEnter(input, form, dotnet, editLast) {
             dotnet.invokeMethodAsync('EditLastAsync');
         }
     });
+    form.dataset.ready = 'true';
 }
 
 // Typing @ and a few letters lists people to mention; arrows move, Enter or Tab picks, Esc closes.
