@@ -415,6 +415,10 @@ public sealed class MessagingTests(DemoWorkspaceFixture browser) : IClassFixture
         var erin = await SignInAsync("erin@demo.chat");
         await dan.Page.Locator("#new-direct-message").ClickAsync();
         await dan.Page.Locator("#people-search").FillAsync("erin");
+
+        // The list is searched again as the name is typed: tick Erin once it shows her alone (a list still being
+        // replaced dropped the tick once in CI).
+        await Expect(dan.Page.Locator("#people-results li")).ToHaveCountAsync(1);
         await dan.Page.Locator("[data-person='erin@demo.chat']").CheckAsync();
         await dan.Page.Locator("#people-open").ClickAsync();
         await dan.Page.WaitForURLAsync("**/c/dm-*");
