@@ -5,6 +5,8 @@ using Chat.Application.Messages;
 using Chat.Application.Messages.GetHistory;
 using Chat.Application.Messages.SendMessage;
 using Chat.Application.Messages.StartTyping;
+using Chat.Application.Presence;
+using Chat.Application.Presence.WatchPresence;
 using Chat.Domain.Common;
 using Chat.Web.Endpoints.Api;
 using Chat.Web.Security;
@@ -19,7 +21,8 @@ namespace Chat.Web.Hubs;
 /// its channel id, messages with their sequence). Refusals are hub errors whose message starts with a stable code.
 /// </summary>
 [Authorize(Policy = ApiEndpoints.Policy)]
-internal sealed class ChatHub(IServiceProvider services, HubConnections connections) : Hub
+internal sealed class ChatHub(
+    IServiceProvider services, HubConnections connections, IPresence presence, IHubContext<ChatHub> hub) : Hub
 {
     public const string Path = "/hubs/chat";
 
@@ -38,6 +41,19 @@ internal sealed class ChatHub(IServiceProvider services, HubConnections connecti
         foreach (var channel in channels)
         {
             await Groups.AddToGroupAsync(Context.ConnectionId, HubGroups.Channel(channel.Id), Context.ConnectionAborted);
+        }
+
+        // A connected client makes its user present, and hears the presence of the people it has conversations with.
+        connections.Hold(Context.ConnectionId, presence.Connected(Context.UserIdentifier!));
+        var connectionId = Context.ConnectionId;
+        var peers = channels.SelectMany(c => c.PeerIds).Distinct().Take(WatchPresenceHandler.MaxUsers).ToList();
+        var watch = Unwrap(await Use<WatchPresenceHandler>().HandleAsync(
+            new WatchPresence(peers, (userId, status) => hub.Clients.Client(connectionId).SendAsync("PresenceChanged", new PresenceChanged(userId, status))),
+            Context.ConnectionAborted));
+        connections.Hold(connectionId, watch.Subscription);
+        foreach (var (userId, status) in watch.Statuses)
+        {
+            await Clients.Caller.SendAsync("PresenceChanged", new PresenceChanged(userId, status), Context.ConnectionAborted);
         }
 
         await base.OnConnectedAsync();
@@ -113,6 +129,9 @@ internal sealed class ChatHub(IServiceProvider services, HubConnections connecti
 
 /// <param name="ClientMessageId">A new GUID per message, kept when retrying: a retry never posts it twice.</param>
 public sealed record HubMessage(Guid ChannelId, Guid ClientMessageId, string Body, Guid? ThreadRootId = null, bool AlsoSendToChannel = false);
+
+/// <summary>Sent to a client: someone it has a conversation with is now online, away, offline or not to be disturbed.</summary>
+public sealed record PresenceChanged(string UserId, PresenceStatus Status);
 
 /// <summary>The last sequence a client holds of a channel.</summary>
 public sealed record SyncPoint(Guid ChannelId, long Sequence);

@@ -39,18 +39,30 @@ internal sealed partial class HubConnections(
         }
     }
 
+    /// <summary>What the connection keeps open until it closes: its user's presence, its watch on their peers'.</summary>
+    public void Hold(string connectionId, IDisposable held)
+    {
+        if (_connections.TryGetValue(connectionId, out var connection))
+        {
+            connection.Held.Add(held);
+        }
+        else
+        {
+            held.Dispose();
+        }
+    }
+
     public void Remove(string connectionId)
     {
+        if (!_connections.TryRemove(connectionId, out var connection))
+        {
+            return;
+        }
+
+        connection.Held.ForEach(held => held.Dispose());
         lock (_gate)
         {
-            if (!_connections.TryRemove(connectionId, out var connection)
-                || !_users.TryGetValue(connection.UserId, out var watch))
-            {
-                return;
-            }
-
-            watch.ConnectionIds.Remove(connectionId);
-            if (watch.ConnectionIds.Count == 0)
+            if (_users.TryGetValue(connection.UserId, out var watch) && watch.ConnectionIds.Remove(connectionId) && watch.ConnectionIds.Count == 0)
             {
                 watch.Subscription.Dispose();
                 _users.Remove(connection.UserId);
@@ -126,7 +138,10 @@ internal sealed partial class HubConnections(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Moving hub connection {ConnectionId} for channel {ChannelId} failed")]
     private partial void LogGroupChangeFailed(Exception exception, string connectionId, Guid channelId);
 
-    private sealed record Connection(HubCallerContext Context, string UserId, Guid? TokenId);
+    private sealed record Connection(HubCallerContext Context, string UserId, Guid? TokenId)
+    {
+        public List<IDisposable> Held { get; } = [];
+    }
 
     private sealed record UserWatch(IDisposable Subscription)
     {

@@ -206,6 +206,26 @@ public sealed class ChatHubTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_client_hears_when_the_people_it_has_conversations_with_come_and_go()
+    {
+        var aliceId = await ApiClients.UserIdAsync(_app, "alice");
+        using (var bobRest = await RestAsync("bob"))
+        {
+            (await bobRest.PostAsJsonAsync("/api/v1/conversations", new { userIds = new[] { aliceId } })).StatusCode.ShouldBe(System.Net.HttpStatusCode.OK);
+        }
+
+        var heard = new System.Collections.Concurrent.ConcurrentQueue<(string UserId, string Status)>();
+        var bob = await ConnectAsync("bob");
+        bob.Connection.On<PresenceView>("PresenceChanged", p => heard.Enqueue((p.UserId, p.Status)));
+        await bob.Connection.InvokeAsync<List<CatchUpView>>("Sync", Array.Empty<SyncPoint>());
+
+        var alice = await ConnectAsync("alice");
+        await Eventually.TrueAsync(() => Task.FromResult(heard.Contains((aliceId, "Online"))), Wait, "bob hears alice come");
+        await alice.Connection.StopAsync();
+        await Eventually.TrueAsync(() => Task.FromResult(heard.LastOrDefault() == (aliceId, "Offline")), Wait, "bob hears alice go");
+    }
+
+    [Fact]
     public async Task Sending_faster_than_allowed_is_refused_with_a_code_and_the_connection_stays()
     {
         var erin = await ConnectAsync("erin");
@@ -275,6 +295,13 @@ public sealed class ChatHubTests : IAsyncLifetime
         var client = new HttpClient { BaseAddress = new Uri(_baseUrl) };
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.Secret);
         return client;
+    }
+
+    private sealed class PresenceView
+    {
+        public string UserId { get; set; } = string.Empty;
+
+        public string Status { get; set; } = string.Empty;
     }
 
     private sealed class ReadView

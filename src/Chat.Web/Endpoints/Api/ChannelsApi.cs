@@ -12,6 +12,7 @@ using Chat.Application.Files.ListChannelFiles;
 using Chat.Application.Messages;
 using Chat.Application.Messages.GetHistory;
 using Chat.Application.Messages.SendMessage;
+using Chat.Application.People.OpenDirectMessage;
 using Chat.Domain.Channels;
 using Chat.Domain.Files;
 
@@ -58,6 +59,10 @@ internal static class ChannelsApi
         channels.MapPost("/{channelId:guid}/read", (HttpContext context, Guid channelId, MarkReadRequest body, CancellationToken cancellationToken) =>
             UseCaseCall.RunAsync<MarkReadHandler, Done>(context, h => h.HandleAsync(new MarkRead(channelId, body.Sequence, body.Unread), cancellationToken), _ => TypedResults.NoContent()))
             .WithSummary("Marks the channel read up to a sequence (or unread from it)");
+        api.MapPost("/conversations", (HttpContext context, OpenConversationRequest body, CancellationToken cancellationToken) =>
+            UseCaseCall.RunAsync<OpenDirectMessageHandler, ChannelAccess>(context, h => h.HandleAsync(new OpenDirectMessage(body.UserIds), cancellationToken)))
+            .WithTags("Channels")
+            .WithSummary("Opens the direct or group conversation with these people (the same one each time for the same people)");
         channels.MapGet("/{channelId:guid}/files", (HttpContext context, Guid channelId, FileKind? kind, DateTimeOffset? before, int? limit, CancellationToken cancellationToken) =>
             UseCaseCall.RunAsync<ListChannelFilesHandler, IReadOnlyList<SharedFileDto>>(
                 context, h => h.HandleAsync(new ListChannelFiles(channelId, kind, before, limit ?? 50), cancellationToken)))
@@ -69,6 +74,9 @@ internal static class ChannelsApi
 internal sealed record CreateChannelRequest(string Name, bool Private = false, string? Topic = null, string? Purpose = null);
 
 internal sealed record AddMembersRequest(IReadOnlyList<string> UserIds);
+
+/// <param name="UserIds">The other people (up to 7); the caller is in it too.</param>
+internal sealed record OpenConversationRequest(IReadOnlyList<string> UserIds);
 
 /// <param name="ClientMessageId">A new GUID per message, kept when retrying: a retry never posts the message twice.</param>
 internal sealed record SendMessageRequest(
