@@ -5,8 +5,8 @@ namespace Chat.Application.Common;
 
 internal static class AdministratorChecks
 {
-    /// <summary>The id of a signed-in workspace administrator; otherwise why not.</summary>
-    public static Result<string> RequireAdministrator(this Actor actor, string refusal)
+    /// <summary>The id of a signed-in workspace administrator; otherwise why not (<paramref name="code"/> for a member).</summary>
+    public static Result<string> RequireAdministrator(this Actor actor, string refusal, string code = "auth.admin_only")
     {
         var userId = actor.RequireUser();
         if (!userId.Succeeded)
@@ -14,6 +14,6 @@ internal static class AdministratorChecks
             return userId;
         }
 
-        return actor.IsInRole(WorkspaceRoles.WorkspaceAdmin) ? userId : Error.Forbidden("auth.admin_only", refusal);
+        return actor.IsInRole(WorkspaceRoles.WorkspaceAdmin) ? userId : Error.Forbidden(code, refusal);
     }
 }

@@ -1,6 +1,5 @@
 using Chat.Application.Common;
 using Chat.Domain.Common;
-using Chat.Domain.Users;
 
 namespace Chat.Application.Search.GetSearchIndexStatus;
 
@@ -12,15 +11,8 @@ public sealed class GetSearchIndexStatusHandler(ICurrentActor currentActor, ISea
 {
     public async Task<Result<SearchIndexStatus>> HandleAsync(GetSearchIndexStatus request, CancellationToken cancellationToken = default)
     {
-        var actor = await currentActor.GetAsync(cancellationToken);
-        var userId = actor.RequireUser();
-        if (!userId.Succeeded)
-        {
-            return userId.Error!;
-        }
-
-        return actor.IsInRole(WorkspaceRoles.WorkspaceAdmin)
-            ? search.Status()
-            : Error.Forbidden("search.admin_only", "Only workspace administrators can see the search index's state.");
+        var adminId = (await currentActor.GetAsync(cancellationToken))
+            .RequireAdministrator("Only workspace administrators can see the search index's state.", "search.admin_only");
+        return adminId.Succeeded ? search.Status() : adminId.Error!;
     }
 }

@@ -2,7 +2,6 @@ using Chat.Application.Audit;
 using Chat.Application.Common;
 using Chat.Domain.Audit;
 using Chat.Domain.Common;
-using Chat.Domain.Users;
 
 namespace Chat.Application.Search.RebuildSearchIndex;
 
@@ -14,16 +13,11 @@ public sealed class RebuildSearchIndexHandler(ICurrentActor currentActor, ISearc
 {
     public async Task<Result<SearchIndexStatus>> HandleAsync(RebuildSearchIndex request, CancellationToken cancellationToken = default)
     {
-        var actor = await currentActor.GetAsync(cancellationToken);
-        var userId = actor.RequireUser();
+        var userId = (await currentActor.GetAsync(cancellationToken))
+            .RequireAdministrator("Only workspace administrators can rebuild the search index.", "search.admin_only");
         if (!userId.Succeeded)
         {
             return userId.Error!;
-        }
-
-        if (!actor.IsInRole(WorkspaceRoles.WorkspaceAdmin))
-        {
-            return Error.Forbidden("search.admin_only", "Only workspace administrators can rebuild the search index.");
         }
 
         if (search.Status().Rebuild is { IsUnderWay: true })
