@@ -23,7 +23,9 @@ internal sealed partial class ClusterPresence : IPresence, IDisposable
     private readonly string _node = Guid.NewGuid().ToString("N");
     private readonly Lock _gate = new();
     private readonly Dictionary<string, Dictionary<string, (PresenceStatus Status, DateTimeOffset Until)>> _remote = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, List<Func<string, PresenceStatus, Task>>> _watchers = new(StringComparer.Ordinal);
+    private readonly PresenceWatchers _watchers;
+
+    // The status last made out for each person, whether or not anyone watched: a change is told once.
     private readonly Dictionary<string, PresenceStatus> _reported = new(StringComparer.Ordinal);
     private readonly ITimer _heartbeat;
 
@@ -35,6 +37,7 @@ internal sealed partial class ClusterPresence : IPresence, IDisposable
     internal ClusterPresence(PresenceTracker local, RedisConnection redis, TimeProvider clock, ILogger<ClusterPresence> logger, TimeSpan heartbeatEvery)
     {
         (_local, _clock, _logger, HeartbeatEvery) = (local, clock, logger, heartbeatEvery);
+        _watchers = new PresenceWatchers(logger);
         _subscriber = redis.Subscriber;
         _local.Changed += OnLocalChanged;
         _subscriber.Subscribe(Channel, (_, line) => OnRemote(line));
@@ -65,30 +68,11 @@ internal sealed partial class ClusterPresence : IPresence, IDisposable
         {
             foreach (var userId in userIds)
             {
-                if (!_watchers.TryGetValue(userId, out var list))
-                {
-                    _watchers[userId] = list = [];
-                    _reported[userId] = Effective(userId);
-                }
-
-                list.Add(changed);
+                _reported.TryAdd(userId, Effective(userId));
             }
         }
 
-        return new DisposeOnce(() =>
-        {
-            lock (_gate)
-            {
-                foreach (var userId in userIds)
-                {
-                    if (_watchers.TryGetValue(userId, out var list) && list.Remove(changed) && list.Count == 0)
-                    {
-                        _watchers.Remove(userId);
-                        _reported.Remove(userId);
-                    }
-                }
-            }
-        });
+        return _watchers.Add(userIds, changed);
     }
 
     public void Dispose()
@@ -177,14 +161,8 @@ internal sealed partial class ClusterPresence : IPresence, IDisposable
     private void Reevaluate(string userId)
     {
         PresenceStatus status;
-        Func<string, PresenceStatus, Task>[] watchers;
         lock (_gate)
         {
-            if (!_watchers.TryGetValue(userId, out var list))
-            {
-                return;
-            }
-
             status = Effective(userId);
             if (_reported.TryGetValue(userId, out var reported) && reported == status)
             {
@@ -192,25 +170,9 @@ internal sealed partial class ClusterPresence : IPresence, IDisposable
             }
 
             _reported[userId] = status;
-            watchers = [.. list];
         }
 
-        foreach (var watcher in watchers)
-        {
-            _ = DeliverAsync(watcher, userId, status);
-        }
-    }
-
-    private async Task DeliverAsync(Func<string, PresenceStatus, Task> watcher, string userId, PresenceStatus status)
-    {
-        try
-        {
-            await watcher(userId, status);
-        }
-        catch (Exception e)
-        {
-            LogWatcherFailed(e);
-        }
+        _watchers.Notify(userId, status);
     }
 
     private PresenceStatus Effective(string userId)
@@ -241,7 +203,4 @@ internal sealed partial class ClusterPresence : IPresence, IDisposable
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Telling other nodes of a presence change failed")]
     private partial void LogPublishFailed(Exception exception);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "A presence watcher failed")]
-    private partial void LogWatcherFailed(Exception exception);
 }

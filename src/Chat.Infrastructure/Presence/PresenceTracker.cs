@@ -13,14 +13,13 @@ internal sealed class PresenceTracker : IPresence, IDisposable
 
     private readonly Lock _gate = new();
     private readonly Dictionary<string, UserPresence> _users = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, List<Func<string, PresenceStatus, Task>>> _watchers = new(StringComparer.Ordinal);
     private readonly TimeProvider _clock;
-    private readonly ILogger<PresenceTracker> _logger;
+    private readonly PresenceWatchers _watchers;
     private readonly ITimer _sweep;
 
     public PresenceTracker(TimeProvider clock, ILogger<PresenceTracker> logger)
     {
-        (_clock, _logger) = (clock, logger);
+        (_clock, _watchers) = (clock, new PresenceWatchers(logger));
         _sweep = clock.CreateTimer(_ => Sweep(), null, TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(30));
     }
 
@@ -42,35 +41,8 @@ internal sealed class PresenceTracker : IPresence, IDisposable
 
     public void SetDoNotDisturb(string userId, bool on) => Change(userId, user => user.DoNotDisturb = on);
 
-    public IDisposable Watch(IReadOnlyCollection<string> userIds, Func<string, PresenceStatus, Task> changed)
-    {
-        lock (_gate)
-        {
-            foreach (var userId in userIds)
-            {
-                if (!_watchers.TryGetValue(userId, out var list))
-                {
-                    _watchers[userId] = list = [];
-                }
-
-                list.Add(changed);
-            }
-        }
-
-        return new DisposeOnce(() =>
-        {
-            lock (_gate)
-            {
-                foreach (var userId in userIds)
-                {
-                    if (_watchers.TryGetValue(userId, out var list) && list.Remove(changed) && list.Count == 0)
-                    {
-                        _watchers.Remove(userId);
-                    }
-                }
-            }
-        });
-    }
+    public IDisposable Watch(IReadOnlyCollection<string> userIds, Func<string, PresenceStatus, Task> changed) =>
+        _watchers.Add(userIds, changed);
 
     /// <summary>Raised (outside the lock) whenever a user's status on this node changes, whoever watches them.</summary>
     public event Action<string, PresenceStatus>? Changed;
@@ -134,28 +106,7 @@ internal sealed class PresenceTracker : IPresence, IDisposable
     private void Notify(string userId, PresenceStatus status)
     {
         Changed?.Invoke(userId, status);
-        Func<string, PresenceStatus, Task>[] watchers;
-        lock (_gate)
-        {
-            watchers = _watchers.TryGetValue(userId, out var list) ? [.. list] : [];
-        }
-
-        foreach (var watcher in watchers)
-        {
-            _ = DeliverAsync(watcher, userId, status);
-        }
-    }
-
-    private async Task DeliverAsync(Func<string, PresenceStatus, Task> watcher, string userId, PresenceStatus status)
-    {
-        try
-        {
-            await watcher(userId, status);
-        }
-        catch (Exception e)
-        {
-            _logger.LogWarning(e, "A presence watcher failed");
-        }
+        _watchers.Notify(userId, status);
     }
 
     private sealed class UserPresence
