@@ -13,6 +13,7 @@ internal sealed class ProcessDiagnostics : IServerDiagnostics
             GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
         }
 
-        return new ServerMemory(GC.GetTotalMemory(forceFullCollection: false), Environment.WorkingSet);
+        return new ServerMemory(
+            GC.GetTotalMemory(forceFullCollection: false), Environment.WorkingSet, System.Runtime.JitInfo.GetCompiledMethodCount());
     }
 }

@@ -9,4 +9,8 @@ public interface IServerDiagnostics
 
 /// <param name="ManagedBytes">The managed heap.</param>
 /// <param name="WorkingSetBytes">The process's resident memory.</param>
-public sealed record ServerMemory(long ManagedBytes, long WorkingSetBytes);
+/// <param name="CompiledMethods">
+/// Methods the runtime has compiled so far, re-compilations of busy methods included: while it keeps rising under a
+/// steady load, the node is still warming up.
+/// </param>
+public sealed record ServerMemory(long ManagedBytes, long WorkingSetBytes, long CompiledMethods);

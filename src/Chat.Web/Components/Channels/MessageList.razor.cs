@@ -10,9 +10,12 @@ public partial class MessageList : IAsyncDisposable
     private ElementReference _sentinel;
     private IJSObjectReference? _module;
     private DotNetObjectReference<MessageList>? _self;
-    private long _renderedLastSequence;
     private bool _loadingOlder;
     private bool _restoreScroll;
+    private MessageListOptions? _options;
+
+    // Blocks follow sequence numbers, so a message joining the newest block leaves every other block as it was.
+    private const int BlockSpan = 32;
 
     /// <summary>The messages to show, oldest first. Default none.</summary>
     [Parameter]
@@ -92,8 +95,31 @@ public partial class MessageList : IAsyncDisposable
     [Inject]
     private Layout.ViewerClock Clock { get; set; } = default!;
 
+    protected override void OnParametersSet()
+    {
+        var options = new MessageListOptions(ViewerId, CanModerate, CanReact, EditingMessageId, FirstUnreadSequence, HighlightSequence,
+            Clock.Zone, OnToggleReaction, OnEditRequested, OnSave, OnCancelEdit, OnDelete, OnPin, OnMarkUnread, OnOpenThread);
+        if (options != _options)
+        {
+            _options = options;
+        }
+    }
+
+    private static IEnumerable<(long Key, IReadOnlyList<MessageDto> Messages, MessageDto? Previous)> Blocks(List<MessageDto> shown)
+    {
+        var start = 0;
+        for (var i = 1; i <= shown.Count; i++)
+        {
+            if (i == shown.Count || shown[i].Sequence / BlockSpan != shown[start].Sequence / BlockSpan)
+            {
+                yield return (shown[start].Sequence / BlockSpan, shown.GetRange(start, i - start), start == 0 ? null : shown[start - 1]);
+                start = i;
+            }
+        }
+    }
+
     // Consecutive messages from one sender within five minutes read as one block, as in Slack.
-    private static bool Continues(MessageDto? previous, MessageDto message) =>
+    internal static bool Continues(MessageDto? previous, MessageDto message) =>
         previous is { IsDeleted: false, ThreadRootId: null } && !message.IsDeleted && message.ThreadRootId is null
         && previous.SenderId == message.SenderId
         && message.CreatedAt - previous.CreatedAt < TimeSpan.FromMinutes(5);
@@ -140,25 +166,19 @@ public partial class MessageList : IAsyncDisposable
             await _module.InvokeVoidAsync("restorePosition", _scroller);
         }
 
-        var last = Messages.Count == 0 ? 0 : Messages[^1].Sequence;
-        if (last != _renderedLastSequence)
+        // From then on the browser follows new messages itself while the reader is at the bottom.
+        if (_self is null)
         {
-            // Follow new messages at the bottom, unless the reader scrolled up to read history.
-            if (_renderedLastSequence == 0 && HighlightSequence is { } jumpTo)
+            if (HighlightSequence is { } jumpTo)
             {
                 await _module.InvokeVoidAsync("showMessage", _scroller, jumpTo);
             }
             else
             {
-                await _module.InvokeVoidAsync("followNewMessages", _scroller, firstRender || _renderedLastSequence == 0);
+                await _module.InvokeVoidAsync("scrollToNewest", _scroller);
             }
 
-            _renderedLastSequence = last;
-        }
-
-        // Watching starts once the list sits where the reader starts, so opening a channel loads no history early.
-        if (_self is null)
-        {
+            // Watching starts once the list sits where the reader starts, so opening a channel loads no history early.
             _self = DotNetObjectReference.Create(this);
             await _module.InvokeVoidAsync("watchScrolling", _scroller, _sentinel, _self);
         }

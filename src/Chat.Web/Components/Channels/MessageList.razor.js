@@ -1,10 +1,7 @@
 const watchers = new WeakMap();
 
-// Keeps the newest message in view when the reader is already near the bottom.
-export function followNewMessages(list, force) {
-    if (force || isNearBottom(list)) {
-        list.scrollTop = list.scrollHeight;
-    }
+export function scrollToNewest(list) {
+    list.scrollTop = list.scrollHeight;
 }
 
 // Brings a jumped-to message into the middle of the list.
@@ -15,7 +12,8 @@ export function showMessage(list, sequence) {
     }
 }
 
-// Asks for older messages when the top of the list comes near, and says when the reader leaves or reaches the bottom.
+// Asks for older messages when the top of the list comes near, says when the reader leaves or reaches the bottom,
+// and keeps the newest message in view while the reader is at the bottom (here, so no message costs a call to .NET).
 export function watchScrolling(list, sentinel, dotnet) {
     const observer = new IntersectionObserver(entries => {
         if (entries.some(entry => entry.isIntersecting) && list.scrollHeight > list.clientHeight) {
@@ -24,7 +22,7 @@ export function watchScrolling(list, sentinel, dotnet) {
     }, { root: list, rootMargin: '400px 0px 0px 0px' });
     observer.observe(sentinel);
 
-    let atBottom = true;
+    let atBottom = isNearBottom(list);
     const onScroll = () => {
         const now = isNearBottom(list);
         if (now !== atBottom) {
@@ -33,13 +31,20 @@ export function watchScrolling(list, sentinel, dotnet) {
         }
     };
     list.addEventListener('scroll', onScroll, { passive: true });
-    watchers.set(list, { observer, onScroll });
+    const follower = new MutationObserver(() => {
+        if (atBottom) {
+            list.scrollTop = list.scrollHeight;
+        }
+    });
+    follower.observe(list, { childList: true, subtree: true });
+    watchers.set(list, { observer, onScroll, follower });
 }
 
 export function stopWatchingScrolling(list) {
     const watcher = watchers.get(list);
     if (watcher) {
         watcher.observer.disconnect();
+        watcher.follower.disconnect();
         list.removeEventListener('scroll', watcher.onScroll);
         watchers.delete(list);
     }

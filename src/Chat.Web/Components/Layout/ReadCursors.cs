@@ -8,7 +8,7 @@ namespace Chat.Web.Components.Layout;
 /// </summary>
 internal sealed class ReadCursors(MarkReadHandler markRead, TimeProvider clock) : IDisposable
 {
-    private static readonly TimeSpan ReadCursorInterval = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan ReadCursorInterval = TimeSpan.FromSeconds(5);
 
     private readonly Lock _gate = new();
     private readonly Dictionary<Guid, long> _unsavedReads = [];

@@ -245,7 +245,9 @@ public sealed class Sidebar(
         bool recount;
         lock (_gate)
         {
-            if (!_channels.TryGetValue(read.ChannelId, out var channel) || read.LastReadSequence == channel.LastReadSequence)
+            // The channel open here stays read however far the other tab (or this one, saving late) got.
+            if (read.ChannelId == _openChannelId
+                || !_channels.TryGetValue(read.ChannelId, out var channel) || read.LastReadSequence == channel.LastReadSequence)
             {
                 return Task.CompletedTask;
             }

@@ -10,6 +10,6 @@ internal static class AdminApi
         api.MapGet("/admin/memory", (HttpContext context, bool? collect, CancellationToken cancellationToken) =>
             UseCaseCall.RunAsync<GetServerMemoryHandler, ServerMemory>(context, h => h.HandleAsync(new GetServerMemory(collect == true), cancellationToken)))
             .WithTags("Administration")
-            .WithSummary("This node's managed heap and resident memory (administrators; collect=true runs a full collection first)");
+            .WithSummary("This node's managed heap, resident memory and compiled methods (administrators; collect=true runs a full collection first)");
     }
 }

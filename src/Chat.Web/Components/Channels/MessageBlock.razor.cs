@@ -1,0 +1,54 @@
+using Chat.Application.Messages;
+using Microsoft.AspNetCore.Components;
+
+namespace Chat.Web.Components.Channels;
+
+public partial class MessageBlock
+{
+    private IReadOnlyList<MessageDto> _rendered = [];
+    private MessageDto? _renderedPrevious;
+    private MessageListOptions? _renderedOptions;
+    private bool _changed = true;
+
+    /// <summary>The messages of this block, oldest first. Required.</summary>
+    [Parameter, EditorRequired]
+    public IReadOnlyList<MessageDto> Messages { get; set; } = [];
+
+    /// <summary>The message shown just above the block, for day separators and folding. Default none.</summary>
+    [Parameter]
+    public MessageDto? Previous { get; set; }
+
+    /// <summary>What the messages share. Required.</summary>
+    [Parameter, EditorRequired]
+    public MessageListOptions Options { get; set; } = default!;
+
+    [Inject]
+    private Layout.ViewerClock Clock { get; set; } = default!;
+
+    protected override void OnParametersSet()
+    {
+        _changed = !ReferenceEquals(_renderedOptions, Options) || !ReferenceEquals(_renderedPrevious, Previous) || !SameMessages();
+        (_rendered, _renderedPrevious, _renderedOptions) = (Messages, Previous, Options);
+    }
+
+    protected override bool ShouldRender() => _changed;
+
+    // Messages are immutable: a changed message is a new instance.
+    private bool SameMessages()
+    {
+        if (_rendered.Count != Messages.Count)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < Messages.Count; i++)
+        {
+            if (!ReferenceEquals(_rendered[i], Messages[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}
