@@ -5,8 +5,10 @@ namespace Chat.Web.Components.Layout;
 /// <summary>The app's palette and type; fonts are the system's, since the app must work offline.</summary>
 internal static class ChatTheme
 {
-    public static MudTheme Value { get; } = new()
+    /// <summary>The theme with its variables emitted under <paramref name="scope"/> (a CSS selector).</summary>
+    public static MudTheme Scoped(string scope) => new()
     {
+        PseudoCss = new PseudoCss { Scope = scope },
         PaletteLight = new PaletteLight
         {
             Primary = "#4a154b",

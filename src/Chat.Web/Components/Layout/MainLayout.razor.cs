@@ -16,7 +16,6 @@ public partial class MainLayout : IAsyncDisposable
     private IJSObjectReference? _module;
     private IDisposable? _ownPresence;
     private PresenceStatus _ownStatus = PresenceStatus.Online;
-    private MudThemeProvider? _themeProvider;
     private ProfileDto? _profile;
     private bool _isDarkMode;
     private bool _drawerOpen = true;
@@ -99,13 +98,14 @@ public partial class MainLayout : IAsyncDisposable
             return;
         }
 
+        _module = await JS.InvokeAsync<IJSObjectReference>("import", "./Components/Layout/MainLayout.razor.js");
+
         // A user who never chose a theme gets the browser's preference, which only JS can tell.
-        if (_profile?.Theme == ThemePreference.System && _themeProvider is not null)
+        if (_profile?.Theme == ThemePreference.System)
         {
-            _isDarkMode = await _themeProvider.GetSystemDarkModeAsync();
+            _isDarkMode = await _module.InvokeAsync<bool>("prefersDark");
         }
 
-        _module = await JS.InvokeAsync<IJSObjectReference>("import", "./Components/Layout/MainLayout.razor.js");
         ViewerClock.Use(await _module.InvokeAsync<string>("timeZone"));
         _self = DotNetObjectReference.Create(this);
         await _module.InvokeVoidAsync("reportActivity", _self);
@@ -120,6 +120,11 @@ public partial class MainLayout : IAsyncDisposable
     {
         _isDarkMode = isDarkMode;
         var theme = isDarkMode ? ThemePreference.Dark : ThemePreference.Light;
+        if (_module is not null)
+        {
+            await _module.InvokeVoidAsync("useTheme", ThemeStyles.AttributeFor(theme));
+        }
+
         var saved = await SetThemePreference.HandleAsync(new SetThemePreference(theme));
         if (!saved.Succeeded)
         {

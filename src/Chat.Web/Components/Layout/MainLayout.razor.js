@@ -1,3 +1,12 @@
+// The page's theme (see ThemeStyles): "light", "dark" or "system".
+export function useTheme(theme) {
+    document.documentElement.dataset.theme = theme;
+}
+
+export function prefersDark() {
+    return window.matchMedia('(prefers-color-scheme: dark)').matches;
+}
+
 // The browser's time zone (IANA id), so the server can show times and days as the reader lives them.
 export function timeZone() {
     return Intl.DateTimeFormat().resolvedOptions().timeZone;
