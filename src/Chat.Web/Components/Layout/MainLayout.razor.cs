@@ -18,7 +18,8 @@ public partial class MainLayout : IAsyncDisposable
     private PresenceStatus _ownStatus = PresenceStatus.Online;
     private ProfileDto? _profile;
     private bool _isDarkMode;
-    private bool _drawerOpen = true;
+    // Unknown until the browser tells the width: open on wide screens, closed on phones.
+    private bool? _drawerOpen;
 
     // Marks the page as interactive once the circuit runs: prerendered buttons are inert until then,
     // and browser tests wait for this before clicking.
@@ -99,6 +100,7 @@ public partial class MainLayout : IAsyncDisposable
         }
 
         _module = await JS.InvokeAsync<IJSObjectReference>("import", "./Components/Layout/MainLayout.razor.js");
+        _drawerOpen ??= await _module.InvokeAsync<bool?>("isWide") ?? true;
 
         // A user who never chose a theme gets the browser's preference, which only JS can tell.
         if (_profile?.Theme == ThemePreference.System)
@@ -114,7 +116,19 @@ public partial class MainLayout : IAsyncDisposable
         StateHasChanged();
     }
 
-    private void ToggleDrawer() => _drawerOpen = !_drawerOpen;
+    private void ToggleDrawer() => _drawerOpen = _drawerOpen != true;
+
+    private string LayoutClass => _drawerOpen == true
+        ? "mud-layout mud-drawer-open-responsive-md-left mud-drawer-left-clipped-always"
+        : "mud-layout mud-drawer-close-responsive-md-left mud-drawer-left-clipped-always";
+
+    private string DrawerClass => "mud-drawer mud-drawer-fixed mud-drawer-pos-left mud-drawer-md mud-drawer-clipped-always mud-elevation-1 mud-drawer-responsive "
+        + _drawerOpen switch
+        {
+            true => "mud-drawer--open",
+            false => "mud-drawer--closed",
+            null => "mud-drawer--closed mud-drawer--initial",
+        };
 
     private async Task SetDarkModeAsync(bool isDarkMode)
     {

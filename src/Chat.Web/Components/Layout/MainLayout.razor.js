@@ -3,6 +3,11 @@ export function useTheme(theme) {
     document.documentElement.dataset.theme = theme;
 }
 
+// Wide enough for the drawer to sit beside the page (MudBlazor's "md" breakpoint) rather than over it.
+export function isWide() {
+    return window.matchMedia('(min-width: 960px)').matches;
+}
+
 export function prefersDark() {
     return window.matchMedia('(prefers-color-scheme: dark)').matches;
 }

@@ -4,6 +4,7 @@ using Chat.Domain.Users;
 using Chat.Web.Components.Layout;
 using Chat.Web.Tests.Support;
 using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Chat.Web.Tests.Components.Layout;
 
@@ -54,6 +55,33 @@ public class MainLayoutTests : ComponentTestContext
         var layout = RenderLayout();
 
         layout.Find("#nav-drawer").TextContent.ShouldNotContain("Background jobs");
+    }
+
+    [Fact]
+    public void Administrators_see_the_administration_links()
+    {
+        AddAuthorization().SetAuthorized("Ann Lee").SetRoles(Chat.Domain.Users.WorkspaceRoles.WorkspaceAdmin);
+
+        var layout = RenderLayout();
+
+        var links = layout.FindAll("#nav-drawer a").Select(a => a.GetAttribute("href")).ToList();
+        links.ShouldContain("admin/bots");
+        links.ShouldContain("admin/jobs");
+    }
+
+    [Fact]
+    public void The_link_of_the_open_page_is_marked_and_follows_navigation()
+    {
+        Channels.Channels.Add(new ChannelAccess(Guid.NewGuid(), "general", ChannelKind.Public, false, ChannelRole.Member));
+        var navigation = Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>();
+        var layout = RenderLayout();
+        layout.Find("a[href='/']").ClassList.ShouldContain("active");
+
+        navigation.NavigateTo("c/general/m/42");
+
+        layout.WaitForAssertion(() => layout.Find("a[data-channel='general']").ClassList.ShouldContain("active"));
+        layout.Find("a[href='/']").ClassList.ShouldNotContain("active");
+        layout.Find("#threads-link").ClassList.ShouldNotContain("active");
     }
 
     [Fact]

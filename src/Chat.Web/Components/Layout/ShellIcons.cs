@@ -1,0 +1,35 @@
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+
+namespace Chat.Web.Components.Layout;
+
+/// <summary>
+/// The app chrome's icons as shared SVG markup with MudBlazor's classes: they look like MudIcon, but no circuit pays
+/// for a component (or its own copy of the markup) per icon.
+/// </summary>
+internal static class ShellIcons
+{
+    public static readonly MarkupString Menu = Svg(Icons.Material.Filled.Menu);
+    public static readonly MarkupString Home = Svg(Icons.Material.Filled.Home, "mud-icon-size-medium mud-nav-link-icon mud-nav-link-icon-default");
+    public static readonly MarkupString Threads = Svg(Icons.Material.Filled.Forum, "mud-icon-size-medium mud-nav-link-icon mud-nav-link-icon-default");
+    public static readonly MarkupString Browse = Svg(Icons.Material.Filled.TravelExplore, "mud-icon-size-medium mud-nav-link-icon mud-nav-link-icon-default");
+    public static readonly MarkupString Profile = Svg(Icons.Material.Filled.Person, "mud-icon-size-medium mud-nav-link-icon mud-nav-link-icon-default");
+    public static readonly MarkupString Administration = Svg(Icons.Material.Filled.AdminPanelSettings, "mud-icon-size-medium mud-nav-link-icon mud-nav-link-icon-default");
+    public static readonly MarkupString SearchIndex = Svg(Icons.Material.Filled.ManageSearch, "mud-icon-size-medium mud-nav-link-icon mud-nav-link-icon-default");
+    public static readonly MarkupString Bots = Svg(Icons.Material.Filled.SmartToy, "mud-icon-size-medium mud-nav-link-icon mud-nav-link-icon-default");
+    public static readonly MarkupString Api = Svg(Icons.Material.Filled.Api, "mud-icon-size-medium mud-nav-link-icon mud-nav-link-icon-default");
+    public static readonly MarkupString Jobs = Svg(Icons.Material.Filled.Schedule, "mud-icon-size-medium mud-nav-link-icon mud-nav-link-icon-default");
+    public static readonly MarkupString Add = Svg(Icons.Material.Filled.Add, "mud-icon-size-small");
+    public static readonly MarkupString Private = Svg(Icons.Material.Filled.Lock, "mud-icon-size-small sidebar-channel-icon", "private");
+    public static readonly MarkupString Group = Svg(Icons.Material.Filled.Group, "mud-icon-size-small sidebar-channel-icon", "group");
+    public static readonly MarkupString LightMode = Svg(Icons.Material.Filled.LightMode);
+    public static readonly MarkupString DarkMode = Svg(Icons.Material.Filled.DarkMode);
+    public static readonly MarkupString DoNotDisturb = Svg(Icons.Material.Filled.DoNotDisturbOn, "mud-icon-size-small");
+    public static readonly MarkupString Security = Svg(Icons.Material.Filled.Security, "mud-icon-size-small");
+    public static readonly MarkupString Logout = Svg(Icons.Material.Filled.Logout, "mud-icon-size-small");
+    public static readonly MarkupString ProfileSmall = Svg(Icons.Material.Filled.Person, "mud-icon-size-small");
+
+    private static MarkupString Svg(string paths, string classes = "mud-icon-size-medium", string? label = null) => new(
+        $"<svg class=\"mud-icon-root mud-svg-icon {classes}\" focusable=\"false\" viewBox=\"0 0 24 24\" " +
+        (label is null ? "aria-hidden=\"true\"" : $"role=\"img\" aria-label=\"{label}\"") + $">{paths}</svg>");
+}
