@@ -4,7 +4,7 @@ using MudBlazor;
 namespace Chat.Web.Components.Layout;
 
 /// <summary>
-/// The app chrome's icons as shared SVG markup with MudBlazor's classes: they look like MudIcon, but no circuit pays
+/// The app chrome's and channel header's icons as shared SVG markup with MudBlazor's classes: they look like MudIcon, but no circuit pays
 /// for a component (or its own copy of the markup) per icon.
 /// </summary>
 internal static class ShellIcons
@@ -28,6 +28,14 @@ internal static class ShellIcons
     public static readonly MarkupString Security = Svg(Icons.Material.Filled.Security, "mud-icon-size-small");
     public static readonly MarkupString Logout = Svg(Icons.Material.Filled.Logout, "mud-icon-size-small");
     public static readonly MarkupString ProfileSmall = Svg(Icons.Material.Filled.Person, "mud-icon-size-small");
+
+    public static readonly MarkupString ChannelPublic = Svg(Icons.Material.Filled.Tag, "mud-icon-size-small");
+    public static readonly MarkupString ChannelPrivate = Svg(Icons.Material.Filled.Lock, "mud-icon-size-small");
+    public static readonly MarkupString ChannelDirect = Svg(Icons.Material.Filled.Person, "mud-icon-size-small");
+    public static readonly MarkupString ChannelGroup = Svg(Icons.Material.Filled.Group, "mud-icon-size-small");
+    public static readonly MarkupString Pin = Svg(Icons.Material.Filled.PushPin, "mud-icon-size-small");
+    public static readonly MarkupString Attach = Svg(Icons.Material.Filled.AttachFile, "mud-icon-size-small");
+    public static readonly MarkupString More = Svg(Icons.Material.Filled.MoreVert, "mud-icon-size-small");
 
     private static MarkupString Svg(string paths, string classes = "mud-icon-size-medium", string? label = null) => new(
         $"<svg class=\"mud-icon-root mud-svg-icon {classes}\" focusable=\"false\" viewBox=\"0 0 24 24\" " +
