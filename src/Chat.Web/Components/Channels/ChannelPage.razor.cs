@@ -25,6 +25,8 @@ public partial class ChannelPage
     private Actor _viewer = Actor.Anonymous;
     private bool _canModerate;
     private Guid? _editingMessageId;
+    private MessageList? _list;
+    private TypingIndicator? _typing;
     private long? _firstUnreadAtOpen;
 
     /// <summary>The channel's name from the address <c>/c/{name}</c>.</summary>
@@ -154,7 +156,17 @@ public partial class ChannelPage
     /// <summary>New messages arriving while the channel is open are read at once.</summary>
     private void OnFeedChanged()
     {
-        StateHasChanged();
+        // The thread panel shows the feed's replies too; otherwise only the list and the typing line change.
+        if (_list is not null && _typing is not null && Thread is null)
+        {
+            _list.Show(Feed.Messages, Feed.HasOlder);
+            _typing.Show(Feed.Typing);
+        }
+        else
+        {
+            StateHasChanged();
+        }
+
         if (_channel is not null && !_keepUnread)
         {
             _ = MarkViewedAsync(_channel.ChannelId, Feed.LastSequence);

@@ -95,6 +95,16 @@ public partial class MessageList : IAsyncDisposable
     [Inject]
     private Layout.ViewerClock Clock { get; set; } = default!;
 
+    /// <summary>
+    /// Shows the feed's messages now. A new message changes only this list (and there only its block), so the page
+    /// does not render again for it: every viewer of a busy channel would pay for the page's diff on every message.
+    /// </summary>
+    public void Show(IReadOnlyList<MessageDto> messages, bool hasOlder)
+    {
+        (Messages, HasOlder) = (messages, hasOlder);
+        StateHasChanged();
+    }
+
     protected override void OnParametersSet()
     {
         var options = new MessageListOptions(ViewerId, CanModerate, CanReact, EditingMessageId, FirstUnreadSequence, HighlightSequence,

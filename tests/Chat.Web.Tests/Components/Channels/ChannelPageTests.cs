@@ -68,12 +68,18 @@ public class ChannelPageTests : ComponentTestContext
     }
 
     [Fact]
-    public void A_message_read_as_it_arrives_re_renders_neither_the_sidebar_nor_the_channel_header()
+    public void A_message_read_as_it_arrives_re_renders_neither_the_sidebar_nor_the_page_nor_earlier_blocks_of_messages()
     {
         Messages.Add(_general, "first");
         var page = RenderChannel();
+        page.WaitForAssertion(() => page.FindAll(".message").Count.ShouldBe(1));
         var header = page.FindComponent<ChannelHeader>();
         var headerRenders = header.RenderCount;
+        // The typing line renders whenever the page does (its list of names is always a new parameter).
+        var typing = page.FindComponent<TypingIndicator>();
+        var typingRenders = typing.RenderCount;
+        var firstBlock = page.FindComponent<MessageBlock>();
+        var firstBlockRenders = firstBlock.RenderCount;
         var sidebarChanges = 0;
         using var watching = Services.GetRequiredService<Sidebar>().OnChanged(() => sidebarChanges++);
 
@@ -81,7 +87,22 @@ public class ChannelPageTests : ComponentTestContext
 
         page.WaitForAssertion(() => page.FindAll(".message").Count.ShouldBe(2));
         header.RenderCount.ShouldBe(headerRenders);
+        typing.RenderCount.ShouldBe(typingRenders);
         sidebarChanges.ShouldBe(0);
+        firstBlock.RenderCount.ShouldBe(firstBlockRenders + 1);
+
+        // Blocks span 32 sequence numbers: messages 3 to 31 join the first, 32 and 33 start the next.
+        for (var sequence = 3; sequence <= 31; sequence++)
+        {
+            Events.Publish(new MessagePosted(Messages.Add(_general, $"message {sequence}")));
+        }
+
+        page.WaitForAssertion(() => page.FindAll(".message").Count.ShouldBe(31));
+        var firstBlockFull = firstBlock.RenderCount;
+        Events.Publish(new MessagePosted(Messages.Add(_general, "message 32")));
+        Events.Publish(new MessagePosted(Messages.Add(_general, "message 33")));
+        page.WaitForAssertion(() => page.FindAll(".message").Count.ShouldBe(33));
+        firstBlock.RenderCount.ShouldBe(firstBlockFull);
     }
 
     [Fact]
