@@ -15,6 +15,8 @@ public partial class ThreadPanel : IAsyncDisposable
     private OpenThread? _thread;
     private string? _error;
     private long _markedRead;
+    private MessageListOptions? _rootOptions;
+    private MessageListOptions? _replyOptions;
 
     /// <summary>The message that started the thread. Required.</summary>
     [Parameter, EditorRequired]
@@ -85,6 +87,13 @@ public partial class ThreadPanel : IAsyncDisposable
 
     protected override async Task OnParametersSetAsync()
     {
+        // The root is only reacted to or deleted here; replies are edited in place too. Equal options stay one
+        // instance, so the messages see by reference that nothing changed.
+        var root = new MessageListOptions(ViewerId, CanModerate, CanPost, null, null, null, Clock.Zone,
+            OnToggleReaction, default, default, default, OnDelete, default, default, default);
+        var replies = root with { EditingMessageId = EditingMessageId, OnEditRequested = OnEditRequested, OnSave = OnSave, OnCancelEdit = OnCancelEdit };
+        _rootOptions = root == _rootOptions ? _rootOptions : root;
+        _replyOptions = replies == _replyOptions ? _replyOptions : replies;
         if (_thread?.Root.Id != RootId)
         {
             (_thread, _error, _markedRead) = (null, null, 0);
