@@ -49,11 +49,9 @@ internal sealed class FanoutServer : IAsyncDisposable
     }
 
     /// <summary>CPU time the server process has used (user and system).</summary>
-    public TimeSpan CpuTime() => CpuTimeOf($"/proc/{_process.Id}/stat");
-
-    private static TimeSpan CpuTimeOf(string statPath)
+    public TimeSpan CpuTime()
     {
-        var stat = File.ReadAllText(statPath);
+        var stat = File.ReadAllText($"/proc/{_process.Id}/stat");
         var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
         var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
         return TimeSpan.FromSeconds(ticks / 100.0);

@@ -34,21 +34,5 @@ public partial class MessageBlock
     protected override bool ShouldRender() => _changed;
 
     // Messages are immutable: a changed message is a new instance.
-    private bool SameMessages()
-    {
-        if (_rendered.Count != Messages.Count)
-        {
-            return false;
-        }
-
-        for (var i = 0; i < Messages.Count; i++)
-        {
-            if (!ReferenceEquals(_rendered[i], Messages[i]))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
+    private bool SameMessages() => _rendered.SequenceEqual(Messages, ReferenceEqualityComparer.Instance);
 }

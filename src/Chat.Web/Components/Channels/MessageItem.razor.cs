@@ -5,7 +5,8 @@ namespace Chat.Web.Components.Channels;
 
 public partial class MessageItem
 {
-    private (MessageDto Message, bool Editing, bool Continuation, bool Highlighted, TimeZoneInfo Zone, bool CanReact, bool CanModerate, string? ViewerId)? _rendered;
+    private MessageDto? _renderedMessage;
+    private (bool Editing, bool Continuation, bool Highlighted, TimeZoneInfo Zone, bool CanReact, bool CanModerate, string? ViewerId) _renderedView;
     private bool _changed;
 
     /// <summary>The message shown. Required.</summary>
@@ -33,9 +34,10 @@ public partial class MessageItem
     // Re-renders only when its message changed (a new version) or how the viewer sees it did.
     protected override void OnParametersSet()
     {
-        var now = (Message, IsEditing, IsContinuation, IsHighlighted, Options.Zone, Options.CanReact, Options.CanModerate, Options.ViewerId);
-        _changed = _rendered is not { } rendered || !ReferenceEquals(rendered.Message, Message) || rendered != now;
-        _rendered = now;
+        // Messages are immutable, so a new version is a new instance: compared by reference, not field by field.
+        var view = (IsEditing, IsContinuation, IsHighlighted, Options.Zone, Options.CanReact, Options.CanModerate, Options.ViewerId);
+        _changed = !ReferenceEquals(_renderedMessage, Message) || _renderedView != view;
+        (_renderedMessage, _renderedView) = (Message, view);
     }
 
     protected override bool ShouldRender() => _changed;

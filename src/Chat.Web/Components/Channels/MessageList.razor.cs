@@ -107,12 +107,9 @@ public partial class MessageList : IAsyncDisposable
 
     protected override void OnParametersSet()
     {
-        var options = new MessageListOptions(ViewerId, CanModerate, CanReact, EditingMessageId, FirstUnreadSequence, HighlightSequence,
-            Clock.Zone, OnToggleReaction, OnEditRequested, OnSave, OnCancelEdit, OnDelete, OnPin, OnMarkUnread, OnOpenThread);
-        if (options != _options)
-        {
-            _options = options;
-        }
+        _options = MessageListOptions.Keep(_options, new MessageListOptions(ViewerId, CanModerate, CanReact, EditingMessageId,
+            FirstUnreadSequence, HighlightSequence, Clock.Zone, OnToggleReaction, OnEditRequested, OnSave, OnCancelEdit, OnDelete, OnPin,
+            OnMarkUnread, OnOpenThread));
     }
 
     private static IEnumerable<(long Key, IReadOnlyList<MessageDto> Messages, MessageDto? Previous)> Blocks(List<MessageDto> shown)

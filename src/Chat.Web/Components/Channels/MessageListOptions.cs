@@ -22,4 +22,8 @@ public sealed record MessageListOptions(
     EventCallback<MessageDto> OnDelete,
     EventCallback<MessageDto> OnPin,
     EventCallback<MessageDto> OnMarkUnread,
-    EventCallback<MessageDto> OnOpenThread);
+    EventCallback<MessageDto> OnOpenThread)
+{
+    /// <summary><paramref name="next"/>, or <paramref name="kept"/> when they are equal, so one instance stands for equal options.</summary>
+    public static MessageListOptions Keep(MessageListOptions? kept, MessageListOptions next) => next == kept ? kept : next;
+}

@@ -87,13 +87,12 @@ public partial class ThreadPanel : IAsyncDisposable
 
     protected override async Task OnParametersSetAsync()
     {
-        // The root is only reacted to or deleted here; replies are edited in place too. Equal options stay one
-        // instance, so the messages see by reference that nothing changed.
+        // The root is only reacted to or deleted here; replies are edited in place too.
         var root = new MessageListOptions(ViewerId, CanModerate, CanPost, null, null, null, Clock.Zone,
             OnToggleReaction, default, default, default, OnDelete, default, default, default);
         var replies = root with { EditingMessageId = EditingMessageId, OnEditRequested = OnEditRequested, OnSave = OnSave, OnCancelEdit = OnCancelEdit };
-        _rootOptions = root == _rootOptions ? _rootOptions : root;
-        _replyOptions = replies == _replyOptions ? _replyOptions : replies;
+        _rootOptions = MessageListOptions.Keep(_rootOptions, root);
+        _replyOptions = MessageListOptions.Keep(_replyOptions, replies);
         if (_thread?.Root.Id != RootId)
         {
             (_thread, _error, _markedRead) = (null, null, 0);
