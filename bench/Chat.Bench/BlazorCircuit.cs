@@ -52,6 +52,9 @@ internal sealed partial class BlazorCircuit : IAsyncDisposable
         {
             options.Cookies = cookies;
             options.Transports = HttpTransportType.WebSockets;
+
+            // A browser negotiates over the page's connection; skipping it leaves the tab only its WebSocket (see CircuitsBenchmark).
+            options.SkipNegotiation = true;
         });
         builder.Services.RemoveAll<IHubProtocol>();
         builder.Services.AddSingleton<IHubProtocol, BlazorPackProtocol>();

@@ -56,46 +56,27 @@ internal static partial class CircuitsBenchmark
         using var poster = new HttpClient { BaseAddress = new Uri(server.BaseUrl) };
         poster.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", posterToken.Token);
         var managedBefore = await ManagedHeapAsync(poster);
+        var rssBefore = server.Memory().Rss;
         var run = Guid.NewGuid().ToString("N")[..8];
         var arrivals = new ConcurrentDictionary<(int Circuit, int Message), long>();
         var users = new User[n];
-        var rssBefore = server.Memory().Rss;
+        var mark = Encoding.UTF8.GetBytes($"circuit {run} ");
         var openWatch = Stopwatch.StartNew();
-        using (var gate = new SemaphoreSlim(OpenConcurrency))
-        {
-            await Task.WhenAll(Enumerable.Range(0, n).Select(async i =>
-            {
-                await gate.WaitAsync();
-                try
-                {
-                    users[i] = await User.SignInAsync(server.BaseUrl, $"employee{i}@bench.chat");
-                    var mark = Encoding.UTF8.GetBytes($"circuit {run} ");
-                    users[i].Circuit = await BlazorCircuit.OpenAsync(users[i].Http, users[i].Cookies, server.BaseUrl, page, (batch, at) =>
-                    {
-                        foreach (var m in MessageNumbers(batch, mark))
-                        {
-                            arrivals.TryAdd((i, m), at);
-                        }
 
-                        return true;
-                    });
-                }
-                catch (Exception e)
-                {
-                    errors.Enqueue($"user {i}: {e.Message}");
-                }
-                finally
-                {
-                    gate.Release();
-                }
-            }));
-        }
-
+        // Memory is read after the first half of the tabs and after all, each after a forced collection: the difference
+        // is what the second half costs, without what the server set up once for the first tabs (compiled code, pools).
+        var firstHalf = n / 2;
+        await OpenAsync(server.BaseUrl, page, users, 0, firstHalf, arrivals, mark, errors);
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        var managedHalf = await ManagedHeapAsync(poster);
+        var rssHalf = server.Memory().Rss;
+        await OpenAsync(server.BaseUrl, page, users, firstHalf, n, arrivals, mark, errors);
         var openMs = openWatch.Elapsed.TotalMilliseconds;
         var open = users.Where(u => u?.Circuit is not null).ToArray();
+        var openInSecondHalf = users.Skip(firstHalf).Count(u => u?.Circuit is not null);
         await Task.Delay(TimeSpan.FromSeconds(3));
-        var rssAfter = server.Memory().Rss;
         var managedAfter = await ManagedHeapAsync(poster);
+        var rssAfter = server.Memory().Rss;
         if (hold > 0)
         {
             // Time to attach a profiler (dotnet-gcdump, dotnet-trace) to the server with every circuit open.
@@ -108,8 +89,8 @@ internal static partial class CircuitsBenchmark
         var post = (int m) => PostAndAwaitAsync(poster, posterToken.ChannelId, run, m, openIndexes, arrivals, errors);
         var warmUps = await WarmUpAsync(poster, post);
 
+        var statsBefore = await ServerStatsAsync(poster);
         var cpuBefore = server.CpuTime();
-        var compiledBefore = await CompiledMethodsAsync(poster);
         var postedAt = new long[warmUps + Messages];
         for (var m = warmUps; m < warmUps + Messages; m++)
         {
@@ -117,7 +98,8 @@ internal static partial class CircuitsBenchmark
         }
 
         var cpu = server.CpuTime() - cpuBefore;
-        var compiledDuring = await CompiledMethodsAsync(poster) - compiledBefore;
+        var statsAfter = await ServerStatsAsync(poster);
+        var compiledDuring = statsAfter.CompiledMethods - statsBefore.CompiledMethods;
         var latencies = arrivals.Where(a => a.Key.Message >= warmUps).Select(a => (a.Value - postedAt[a.Key.Message]) * 1000.0 / Stopwatch.Frequency).Order().ToArray();
         var expected = (long)open.Length * Messages;
         var jsErrors = open.Sum(u => u.Circuit!.Errors);
@@ -127,7 +109,7 @@ internal static partial class CircuitsBenchmark
         {
             await u.Circuit!.LeaveAsync(u.Http);
             await u.Circuit.DisposeAsync();
-            u.Http.Dispose();
+            u.Dispose();
         }));
 
         Console.WriteLine(JsonSerializer.Serialize(new
@@ -135,13 +117,16 @@ internal static partial class CircuitsBenchmark
             benchmark = "circuits",
             circuits = open.Length,
             open_ms = Math.Round(openMs),
-            circuit_rss_kb = open.Length == 0 ? 0 : Math.Round((rssAfter - rssBefore) / (double)open.Length, 1),
-            circuit_managed_kb = open.Length == 0 ? 0 : Math.Round((managedAfter - managedBefore) / 1024.0 / open.Length, 1),
-            server_rss_kb = new { before = rssBefore, after_open = rssAfter },
+            circuit_rss_kb = openInSecondHalf == 0 ? 0 : Math.Round((rssAfter - rssHalf) / (double)openInSecondHalf, 1),
+            circuit_managed_kb = openInSecondHalf == 0 ? 0 : Math.Round((managedAfter - managedHalf) / 1024.0 / openInSecondHalf, 1),
+            server_rss_kb = new { before = rssBefore, after_half = rssHalf, after_open = rssAfter },
+            server_managed_kb = new { before = managedBefore / 1024, after_half = managedHalf / 1024, after_open = managedAfter / 1024 },
             messages = Messages,
             renders_expected = expected,
             renders_received = latencies.Length,
             cpu_us_per_recipient = expected == 0 ? 0 : Math.Round(cpu.TotalMicroseconds / expected, 1),
+            allocated_kb_per_recipient = expected == 0 ? 0 : Math.Round((statsAfter.AllocatedBytes - statsBefore.AllocatedBytes) / 1024.0 / expected, 2),
+            gc_pause_pct_of_cpu = Math.Round(100 * (statsAfter.GcPauseMilliseconds - statsBefore.GcPauseMilliseconds) / cpu.TotalMilliseconds, 1),
             warm_up_messages = warmUps,
             methods_compiled_while_timed = compiledDuring,
             fanout_p50_ms = latencies.Length == 0 ? 0 : Math.Round(Percentile(latencies, 0.50), 1),
@@ -150,6 +135,42 @@ internal static partial class CircuitsBenchmark
             error_samples = errors.Take(10).ToArray(),
         }));
         return errors.IsEmpty && jsErrors == 0 && closed == 0 && latencies.Length == expected ? 0 : 1;
+    }
+
+    /// <summary>Signs in users[from..to) and opens their tabs, a few at a time.</summary>
+    private static async Task OpenAsync(string baseUrl, string page, User[] users, int from, int to,
+        ConcurrentDictionary<(int Circuit, int Message), long> arrivals, byte[] mark, ConcurrentQueue<string> errors)
+    {
+        using var gate = new SemaphoreSlim(OpenConcurrency);
+        await Task.WhenAll(Enumerable.Range(from, to - from).Select(async i =>
+        {
+            await gate.WaitAsync();
+            try
+            {
+                users[i] = await User.SignInAsync(baseUrl, $"employee{i}@bench.chat");
+                users[i].Circuit = await BlazorCircuit.OpenAsync(users[i].Http, users[i].Cookies, baseUrl, page, (batch, at) =>
+                {
+                    foreach (var m in MessageNumbers(batch, mark))
+                    {
+                        arrivals.TryAdd((i, m), at);
+                    }
+
+                    return true;
+                });
+
+                // The server closes a browser's idle page connection after its keep-alive timeout (130 s); a tab
+                // open for longer holds only its circuit's WebSocket, and that is what is measured.
+                users[i].CloseIdleConnections();
+            }
+            catch (Exception e)
+            {
+                errors.Enqueue($"user {i}: {e.Message}");
+            }
+            finally
+            {
+                gate.Release();
+            }
+        }));
     }
 
     /// <summary>Posts message m and waits (up to 15 s) until every open circuit has rendered it; answers when it was posted.</summary>
@@ -220,8 +241,14 @@ internal static partial class CircuitsBenchmark
     private static async Task<long> ManagedHeapAsync(HttpClient admin) =>
         (await admin.GetFromJsonAsync<JsonElement>("/api/v1/admin/memory?collect=true")).GetProperty("managedBytes").GetInt64();
 
-    private static async Task<long> CompiledMethodsAsync(HttpClient admin) =>
-        (await admin.GetFromJsonAsync<JsonElement>("/api/v1/admin/memory")).GetProperty("compiledMethods").GetInt64();
+    private static async Task<long> CompiledMethodsAsync(HttpClient admin) => (await ServerStatsAsync(admin)).CompiledMethods;
+
+    private static async Task<(long CompiledMethods, long AllocatedBytes, double GcPauseMilliseconds)> ServerStatsAsync(HttpClient admin)
+    {
+        var stats = await admin.GetFromJsonAsync<JsonElement>("/api/v1/admin/memory");
+        return (stats.GetProperty("compiledMethods").GetInt64(), stats.GetProperty("allocatedBytes").GetInt64(),
+            stats.GetProperty("gcPauseMilliseconds").GetDouble());
+    }
 
     /// <summary>N employees with a password (one hash for all: each sign-in still checks it), a poster with a token, one channel.</summary>
     private static async Task<(string Token, Guid ChannelId)> PrepareAsync(BenchWorkspace workspace, int n)
@@ -259,18 +286,31 @@ internal static partial class CircuitsBenchmark
     }
 
     /// <summary>A signed-in browser: cookies from the real sign-in form.</summary>
-    private sealed partial class User
+    private sealed partial class User : IDisposable
     {
-        public required HttpClient Http { get; init; }
+        public required HttpClient Http { get; set; }
 
         public required CookieContainer Cookies { get; init; }
 
         public BlazorCircuit? Circuit { get; set; }
 
+        /// <summary>Closes the connections the page was loaded over; later requests open a new one.</summary>
+        public void CloseIdleConnections()
+        {
+            var baseAddress = Http.BaseAddress;
+            Http.Dispose();
+            Http = NewClient(Cookies, baseAddress!);
+        }
+
+        public void Dispose() => Http.Dispose();
+
+        private static HttpClient NewClient(CookieContainer cookies, Uri baseAddress) =>
+            new(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = baseAddress };
+
         public static async Task<User> SignInAsync(string baseUrl, string email)
         {
             var cookies = new CookieContainer();
-            var http = new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = new Uri(baseUrl) };
+            var http = NewClient(cookies, new Uri(baseUrl));
             var form = await http.GetStringAsync("/Account/Login");
             var token = AntiforgeryField().Match(form).Groups[1].Value;
             using var body = new FormUrlEncodedContent(new Dictionary<string, string>

@@ -46,6 +46,7 @@ public static class DependencyInjection
         services.AddChatIdentity();
         services.AddJobs();
 
+        services.AddSingleton<ReadCursorWriter>();
         services.AddSingleton<IChannelStore, ChannelStore>();
         services.AddSingleton<MessageReader>();
         services.AddSingleton<MessageWriter>();

@@ -14,6 +14,7 @@ internal sealed class ProcessDiagnostics : IServerDiagnostics
         }
 
         return new ServerMemory(
-            GC.GetTotalMemory(forceFullCollection: false), Environment.WorkingSet, System.Runtime.JitInfo.GetCompiledMethodCount());
+            GC.GetTotalMemory(forceFullCollection: false), Environment.WorkingSet, System.Runtime.JitInfo.GetCompiledMethodCount(),
+            GC.GetTotalAllocatedBytes(precise: false), GC.GetTotalPauseDuration().TotalMilliseconds);
     }
 }

@@ -13,4 +13,6 @@ public interface IServerDiagnostics
 /// Methods the runtime has compiled so far, re-compilations of busy methods included: while it keeps rising under a
 /// steady load, the node is still warming up.
 /// </param>
-public sealed record ServerMemory(long ManagedBytes, long WorkingSetBytes, long CompiledMethods);
+/// <param name="AllocatedBytes">Managed bytes allocated since the process started: what a unit of work allocates is the difference.</param>
+/// <param name="GcPauseMilliseconds">Time the process has spent paused for garbage collection since it started.</param>
+public sealed record ServerMemory(long ManagedBytes, long WorkingSetBytes, long CompiledMethods, long AllocatedBytes, double GcPauseMilliseconds);

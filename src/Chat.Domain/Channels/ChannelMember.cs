@@ -1,6 +1,6 @@
 namespace Chat.Domain.Channels;
 
-/// <summary>A user's membership of a channel; read state will live here as a cursor, not per message.</summary>
+/// <summary>A user's membership of a channel; read state lives here as a cursor, not per message.</summary>
 public sealed class ChannelMember
 {
     private ChannelMember()
@@ -26,4 +26,7 @@ public sealed class ChannelMember
 
     /// <summary>The newest sequence this member has seen; everything after it from others is unread.</summary>
     public long LastReadSequence { get; private set; }
+
+    /// <summary>Notes that the member has seen up to <paramref name="sequence"/>; reading only ever moves the cursor forward.</summary>
+    public void Read(long sequence) => LastReadSequence = Math.Max(LastReadSequence, sequence);
 }

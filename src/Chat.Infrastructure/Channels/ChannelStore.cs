@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Chat.Infrastructure.Channels;
 
-internal sealed class ChannelStore(IDbContextFactory<ChatDbContext> contexts) : IChannelStore
+internal sealed class ChannelStore(IDbContextFactory<ChatDbContext> contexts, ReadCursorWriter readCursors) : IChannelStore
 {
     // Every channel and message use case starts here, so the query is compiled once: building it per call made EF
     // compile a delegate for the nested member lookup each time, the send path's largest cost.
@@ -196,13 +196,8 @@ internal sealed class ChannelStore(IDbContextFactory<ChatDbContext> contexts) : 
             .ExecuteDeleteAsync(cancellationToken);
     }
 
-    public async Task MarkReadAsync(Guid channelId, string userId, long sequence, CancellationToken cancellationToken)
-    {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        await db.ChannelMembers
-            .Where(m => m.ChannelId == channelId && m.UserId == userId && m.LastReadSequence < sequence)
-            .ExecuteUpdateAsync(s => s.SetProperty(m => m.LastReadSequence, sequence), cancellationToken);
-    }
+    public Task MarkReadAsync(Guid channelId, string userId, long sequence, CancellationToken cancellationToken) =>
+        readCursors.MoveAsync(channelId, userId, sequence, cancellationToken);
 
     public async Task MarkUnreadAsync(Guid channelId, string userId, long sequence, CancellationToken cancellationToken)
     {

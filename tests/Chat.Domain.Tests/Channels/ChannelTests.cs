@@ -25,6 +25,19 @@ public class ChannelTests
         Channel.Create(ChannelName.Create("dm").Value, kind, "ann", Now).Error!.Code.ShouldBe("channel.kind.invalid");
 
     [Fact]
+    public void Reading_moves_the_members_cursor_forward_and_an_older_read_does_not_move_it_back()
+    {
+        var channel = NewChannel();
+        channel.AddMember("bob", Now);
+        var bob = channel.Members.Single(m => m.UserId == "bob");
+
+        bob.Read(7);
+        bob.Read(3);
+
+        bob.LastReadSequence.ShouldBe(7);
+    }
+
+    [Fact]
     public void Adding_a_member_twice_keeps_one_membership()
     {
         var channel = NewChannel();

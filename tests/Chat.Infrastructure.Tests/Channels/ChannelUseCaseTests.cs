@@ -110,6 +110,44 @@ public sealed class ChannelUseCaseTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Reads_arriving_together_from_many_members_all_land_and_a_late_older_read_moves_no_cursor_back()
+    {
+        var channels = (await As<ListMyChannelsHandler>("alice").HandleAsync(new ListMyChannels())).Value;
+        var general = channels.Single(c => c.Name == "general").Id;
+        var random = channels.Single(c => c.Name == "random").Id;
+        for (var i = 0; i < 6; i++)
+        {
+            await As<SendMessageHandler>("alice").HandleAsync(new SendMessage(general, Guid.NewGuid(), $"general {i}"));
+            await As<SendMessageHandler>("alice").HandleAsync(new SendMessage(random, Guid.NewGuid(), $"random {i}"));
+        }
+
+        var readers = new[] { "bob", "carol", "dan", "erin" };
+        var lastGeneral = await LastSequenceAsync(general);
+        var lastRandom = await LastSequenceAsync(random);
+
+        // Every reader's tab saves both channels at once, each also sending an older read that arrives late.
+        await Task.WhenAll(readers.SelectMany(reader => new[]
+        {
+            As<MarkReadHandler>(reader).HandleAsync(new MarkRead(general, lastGeneral)),
+            As<MarkReadHandler>(reader).HandleAsync(new MarkRead(random, lastRandom - 2)),
+            As<MarkReadHandler>(reader).HandleAsync(new MarkRead(general, lastGeneral - 3)),
+        }));
+
+        foreach (var reader in readers)
+        {
+            var mine = (await As<ListMyChannelsHandler>(reader).HandleAsync(new ListMyChannels())).Value;
+            mine.Single(c => c.Id == general).Unread.ShouldBe(0, reader);
+            mine.Single(c => c.Id == random).Unread.ShouldBe(2, reader);
+        }
+    }
+
+    private async Task<long> LastSequenceAsync(Guid channelId)
+    {
+        await using var db = _workspace.NewContext();
+        return await db.Channels.Where(c => c.Id == channelId).Select(c => c.LastSequence).SingleAsync();
+    }
+
+    [Fact]
     public async Task Reactions_toggle_per_user_and_emoji_and_outsiders_or_unknown_emoji_are_refused()
     {
         var channels = (await As<ListMyChannelsHandler>("dan").HandleAsync(new ListMyChannels())).Value;

@@ -23,11 +23,14 @@ public sealed class ViewerClock(TimeProvider clock)
 
     public DateTimeOffset ToLocal(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, Zone);
 
+    /// <summary>The viewer's calendar day of the instant.</summary>
+    public DateOnly Day(DateTimeOffset at) => DateOnly.FromDateTime(ToLocal(at).DateTime);
+
     /// <summary>"Today", "Yesterday", or the weekday and date, as Slack labels its day separators.</summary>
     public string DayLabel(DateTimeOffset at)
     {
-        var day = DateOnly.FromDateTime(ToLocal(at).DateTime);
-        var today = DateOnly.FromDateTime(ToLocal(clock.GetUtcNow()).DateTime);
+        var day = Day(at);
+        var today = Day(clock.GetUtcNow());
         return day == today ? "Today"
             : day == today.AddDays(-1) ? "Yesterday"
             : day.ToString(day.Year == today.Year ? "dddd, d MMMM" : "dddd, d MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture);
