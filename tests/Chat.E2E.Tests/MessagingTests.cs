@@ -137,6 +137,7 @@ public sealed class MessagingTests(DemoWorkspaceFixture browser) : IClassFixture
 
         var alicesCopy = alice.Page.Locator(".message").Filter(new() { HasText = run });
         await alicesCopy.HoverAsync();
+        await alicesCopy.Locator("button.message-more").ClickAsync();
         await alicesCopy.Locator("[data-action='delete']").ClickAsync();
         await alice.Page.Locator(".mud-dialog").GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "Delete" }).ClickAsync();
 
@@ -211,7 +212,8 @@ public sealed class MessagingTests(DemoWorkspaceFixture browser) : IClassFixture
         var bobsCopy = bob.Page.Locator(".message").Filter(new() { HasText = run });
 
         await bobsCopy.HoverAsync();
-        await bobsCopy.Locator("button.add-reaction").ClickAsync();
+        await bobsCopy.Locator("button.message-more").ClickAsync();
+        await bobsCopy.Locator("[data-action='react']").ClickAsync();
         await bobsCopy.Locator("[data-pick='tada']").ClickAsync();
 
         var alicesReaction = alice.Page.Locator(".message").Filter(new() { HasText = run }).Locator("[data-emoji='tada']");
@@ -280,6 +282,7 @@ public sealed class MessagingTests(DemoWorkspaceFixture browser) : IClassFixture
         var alicesCopy = alice.Page.Locator(".message").Filter(new() { HasText = run });
 
         await alicesCopy.HoverAsync();
+        await alicesCopy.Locator("button.message-more").ClickAsync();
         await alicesCopy.Locator("[data-action='pin']").ClickAsync();
 
         var bobsCopy = bob.Page.Locator(".message").Filter(new() { HasText = run });
@@ -329,6 +332,7 @@ public sealed class MessagingTests(DemoWorkspaceFixture browser) : IClassFixture
         await Expect(bobsRoot).ToHaveCountAsync(1);
 
         await bobsRoot.HoverAsync();
+        await bobsRoot.Locator("button.message-more").ClickAsync();
         await bobsRoot.Locator("[data-action='reply']").ClickAsync();
         var reply = bob.Page.Locator("#thread-composer-input");
         await bob.WaitForComposerAsync("thread-composer");

@@ -5,10 +5,9 @@ namespace Chat.Web.Components.Channels;
 
 public partial class MessageBlock
 {
-    private IReadOnlyList<MessageDto> _rendered = [];
+    private IReadOnlyList<MessageDto>? _rendered;
     private MessageDto? _renderedPrevious;
     private MessageListOptions? _renderedOptions;
-    private bool _changed = true;
 
     /// <summary>The messages of this block, oldest first. Required.</summary>
     [Parameter, EditorRequired]
@@ -25,14 +24,23 @@ public partial class MessageBlock
     [Inject]
     private Layout.ViewerClock Clock { get; set; } = default!;
 
-    protected override void OnParametersSet()
+    protected override void OnInitialized() => Remember();
+
+    // Compared with what was last rendered, not with the parameters set last: a block can be handed new messages and
+    // then the same ones again before its render runs, and must still render them.
+    protected override bool ShouldRender()
     {
-        _changed = !ReferenceEquals(_renderedOptions, Options) || !ReferenceEquals(_renderedPrevious, Previous) || !SameMessages();
-        (_rendered, _renderedPrevious, _renderedOptions) = (Messages, Previous, Options);
+        if (ReferenceEquals(_renderedOptions, Options) && ReferenceEquals(_renderedPrevious, Previous) && SameMessages())
+        {
+            return false;
+        }
+
+        Remember();
+        return true;
     }
 
-    protected override bool ShouldRender() => _changed;
+    private void Remember() => (_rendered, _renderedPrevious, _renderedOptions) = (Messages, Previous, Options);
 
     // Messages are immutable: a changed message is a new instance.
-    private bool SameMessages() => _rendered.SequenceEqual(Messages, ReferenceEqualityComparer.Instance);
+    private bool SameMessages() => _rendered is not null && _rendered.SequenceEqual(Messages, ReferenceEqualityComparer.Instance);
 }

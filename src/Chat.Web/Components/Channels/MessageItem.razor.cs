@@ -1,5 +1,6 @@
 using Chat.Application.Messages;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Web;
 
 namespace Chat.Web.Components.Channels;
 
@@ -7,7 +8,9 @@ public partial class MessageItem
 {
     private MessageDto? _renderedMessage;
     private (bool Editing, bool Continuation, bool Highlighted, TimeZoneInfo Zone, bool CanReact, bool CanModerate, string? ViewerId) _renderedView;
-    private bool _changed;
+    private bool _ownStateChanged;
+    private bool _actionsOpen;
+    private bool _picking;
 
     /// <summary>The message shown. Required.</summary>
     [Parameter, EditorRequired]
@@ -31,16 +34,60 @@ public partial class MessageItem
 
     private bool IsHighlighted => Message.Sequence == Options.HighlightSequence;
 
-    // Re-renders only when its message changed (a new version) or how the viewer sees it did.
-    protected override void OnParametersSet()
+    private (bool Editing, bool Continuation, bool Highlighted, TimeZoneInfo Zone, bool CanReact, bool CanModerate, string? ViewerId) View =>
+        (IsEditing, IsContinuation, IsHighlighted, Options.Zone, Options.CanReact, Options.CanModerate, Options.ViewerId);
+
+    protected override void OnInitialized() => Remember();
+
+    // Renders only when its message changed (a new version), how the viewer sees it did, or its own state did (actions
+    // or picker opened). Compared with what was last rendered, not with the parameters set last: an item can be handed
+    // a change and then the same values again before its render runs, and must still render the change.
+    protected override bool ShouldRender()
     {
         // Messages are immutable, so a new version is a new instance: compared by reference, not field by field.
-        var view = (IsEditing, IsContinuation, IsHighlighted, Options.Zone, Options.CanReact, Options.CanModerate, Options.ViewerId);
-        _changed = !ReferenceEquals(_renderedMessage, Message) || _renderedView != view;
-        (_renderedMessage, _renderedView) = (Message, view);
+        if (!_ownStateChanged && ReferenceEquals(_renderedMessage, Message) && _renderedView == View)
+        {
+            return false;
+        }
+
+        Remember();
+        return true;
     }
 
-    protected override bool ShouldRender() => _changed;
+    private void Remember() => (_renderedMessage, _renderedView, _ownStateChanged) = (Message, View, false);
+
+    private void ToggleActions()
+    {
+        _actionsOpen = !_actionsOpen;
+        _ownStateChanged = true;
+    }
+
+    private void CloseActionsOnEscape(KeyboardEventArgs key)
+    {
+        if (key.Key == "Escape")
+        {
+            (_actionsOpen, _ownStateChanged) = (false, true);
+        }
+    }
+
+    private void StartPicking() => (_actionsOpen, _picking, _ownStateChanged) = (false, true, true);
+
+    private void SetPicking(bool picking) => (_picking, _ownStateChanged) = (picking, true);
+
+    private Task ActAsync(EventCallback<MessageDto> action)
+    {
+        (_actionsOpen, _ownStateChanged) = (false, true);
+        return action.InvokeAsync(Message);
+    }
+
+    private Task ToggleReactionAsync(string emojiId)
+    {
+        (_picking, _ownStateChanged) = (false, true);
+        return Options.OnToggleReaction.InvokeAsync((Message, emojiId));
+    }
 
     private DateTimeOffset Local(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, Options.Zone);
+
+    private string Exact(DateTimeOffset at) =>
+        Local(at).ToString("dddd, d MMMM yyyy HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -3,6 +3,7 @@ using Chat.Application.Events;
 using Chat.Domain.Channels;
 using Chat.Web.Components.Channels;
 using Chat.Web.Components.Layout;
+using Microsoft.AspNetCore.Components.Web;
 using Microsoft.Extensions.DependencyInjection;
 using Chat.Web.Tests.Support;
 
@@ -37,15 +38,32 @@ public class ChannelPageTests : ComponentTestContext
         Messages.Add(_general, "Lunch?");
         var page = RenderChannel();
 
-        page.Find("button.add-reaction").Click();
+        page.Find("button.message-more").Click();
+        page.Find("[data-action='react']").Click();
         page.Find("[data-pick='thumbsup']").Click();
 
         page.WaitForAssertion(() => page.Find("[data-emoji='thumbsup'] .reaction-count").TextContent.ShouldBe("1"));
+        page.FindAll(".reaction-picker").ShouldBeEmpty("picking closes the picker");
         page.Find("[data-emoji='thumbsup']").GetAttribute("aria-pressed").ShouldBe("true");
 
         page.Find("[data-emoji='thumbsup']").Click();
 
         page.WaitForAssertion(() => page.FindAll("[data-emoji='thumbsup']").ShouldBeEmpty());
+    }
+
+    [Fact]
+    public void A_messages_actions_exist_only_once_its_menu_is_opened_and_escape_closes_them()
+    {
+        Messages.Add(_general, "Deploy at five");
+        var page = RenderChannel();
+        page.FindAll("[data-action]").ShouldBeEmpty("every tab holds every message: actions are rendered on demand");
+
+        page.Find("button.message-more").Click();
+
+        page.Find("button.message-more").GetAttribute("aria-expanded").ShouldBe("true");
+        page.FindAll("[data-action]").Select(a => a.GetAttribute("data-action")).ShouldBe(["react", "pin", "reply", "unread"], "someone else's message: no edit or delete");
+        page.Find(".message-actions").KeyDown(new KeyboardEventArgs { Key = "Escape" });
+        page.FindAll("[data-action]").ShouldBeEmpty();
     }
 
     [Fact]
@@ -135,7 +153,8 @@ public class ChannelPageTests : ComponentTestContext
         var page = RenderChannel();
         Channels.ReadCursors[_general].ShouldBe(2);
 
-        page.FindAll("[data-action='unread']")[1].Click();
+        page.FindAll("button.message-more")[1].Click();
+        page.Find("[data-action='unread']").Click();
 
         page.WaitForAssertion(() => Channels.ReadCursors[_general].ShouldBe(1));
         page.Find("#new-messages").NextElementSibling!.TextContent.ShouldContain("two");
