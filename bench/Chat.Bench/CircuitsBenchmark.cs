@@ -29,8 +29,8 @@ internal static partial class CircuitsBenchmark
 
     // Warm-up messages are posted until the server has stopped compiling (see WarmUpAsync), at most this many.
     private const int MaxWarmUpMessages = 300;
-    private const int QuietCompiledMethods = 5;
-    private const int QuietMessagesInARow = 3;
+    private const int QuietCompiledMethods = 3;
+    private const int QuietMessagesInARow = 5;
     private const int OpenConcurrency = 8;
 
     public static async Task<int> RunAsync(string[] args)
@@ -194,7 +194,7 @@ internal static partial class CircuitsBenchmark
     }
 
     /// <summary>
-    /// Posts messages until three in a row, each with a moment after it, make the server compile fewer than five methods:
+    /// Posts messages until five in a row, each with a moment after it, make the server compile fewer than three methods:
     /// the runtime re-compiles busy methods in the background for a while after they get busy, and a server that has
     /// been up for hours has long finished. Answers how many were posted.
     /// </summary>

@@ -15,7 +15,7 @@ public partial class MessageList : IAsyncDisposable
     private MessageListOptions? _options;
 
     // Blocks follow sequence numbers, so a message joining the newest block leaves every other block as it was.
-    private const int BlockSpan = 32;
+    private const int BlockSpan = 16;
 
     /// <summary>The messages to show, oldest first. Default none.</summary>
     [Parameter]

@@ -49,6 +49,9 @@ public partial class MainLayout : IAsyncDisposable
     [Inject]
     private SetDoNotDisturbHandler SetDoNotDisturb { get; set; } = default!;
 
+    [Inject]
+    private MalwareNotices MalwareNotices { get; set; } = default!;
+
     protected override async Task OnInitializedAsync()
     {
         var profile = await GetProfile.HandleAsync(new GetProfile());
@@ -99,6 +102,7 @@ public partial class MainLayout : IAsyncDisposable
             return;
         }
 
+        await MalwareNotices.StartAsync(InvokeAsync);
         _module = await JS.InvokeAsync<IJSObjectReference>("import", "./Components/Layout/MainLayout.razor.js");
         _drawerOpen ??= await _module.InvokeAsync<bool?>("isWide") ?? true;
 
@@ -129,6 +133,10 @@ public partial class MainLayout : IAsyncDisposable
             false => "mud-drawer--closed",
             null => "mud-drawer--closed mud-drawer--initial",
         };
+
+    private string ThemeToggleLabel => _isDarkMode ? "Switch to light theme" : "Switch to dark theme";
+
+    private Task ToggleThemeAsync() => SetDarkModeAsync(!_isDarkMode);
 
     private async Task SetDarkModeAsync(bool isDarkMode)
     {

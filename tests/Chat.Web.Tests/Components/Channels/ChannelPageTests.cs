@@ -109,17 +109,17 @@ public class ChannelPageTests : ComponentTestContext
         sidebarChanges.ShouldBe(0);
         firstBlock.RenderCount.ShouldBe(firstBlockRenders + 1);
 
-        // Blocks span 32 sequence numbers: messages 3 to 31 join the first, 32 and 33 start the next.
-        for (var sequence = 3; sequence <= 31; sequence++)
+        // Blocks span 16 sequence numbers: messages 3 to 15 join the first, 16 and 17 start the next.
+        for (var sequence = 3; sequence <= 15; sequence++)
         {
             Events.Publish(new MessagePosted(Messages.Add(_general, $"message {sequence}")));
         }
 
-        page.WaitForAssertion(() => page.FindAll(".message").Count.ShouldBe(31));
+        page.WaitForAssertion(() => page.FindAll(".message").Count.ShouldBe(15));
         var firstBlockFull = firstBlock.RenderCount;
-        Events.Publish(new MessagePosted(Messages.Add(_general, "message 32")));
-        Events.Publish(new MessagePosted(Messages.Add(_general, "message 33")));
-        page.WaitForAssertion(() => page.FindAll(".message").Count.ShouldBe(33));
+        Events.Publish(new MessagePosted(Messages.Add(_general, "message 16")));
+        Events.Publish(new MessagePosted(Messages.Add(_general, "message 17")));
+        page.WaitForAssertion(() => page.FindAll(".message").Count.ShouldBe(17));
         firstBlock.RenderCount.ShouldBe(firstBlockFull);
     }
 
