@@ -3,6 +3,11 @@ export function useTheme(theme) {
     document.documentElement.dataset.theme = theme;
 }
 
+// The tab's title, kept live by ChatTitle.
+export function setTitle(title) {
+    document.title = title;
+}
+
 // Wide enough for the drawer to sit beside the page (MudBlazor's "md" breakpoint) rather than over it.
 export function isWide() {
     return window.matchMedia('(min-width: 960px)').matches;
