@@ -7,7 +7,7 @@ namespace Chat.Web.Components.Channels;
 public partial class MessageItem
 {
     private MessageDto? _renderedMessage;
-    private (bool Editing, bool Continuation, bool Highlighted, TimeZoneInfo Zone, bool CanReact, bool CanModerate, string? ViewerId) _renderedView;
+    private ItemView _renderedView;
     private bool _ownStateChanged;
     private bool _actionsOpen;
     private bool _picking;
@@ -34,8 +34,7 @@ public partial class MessageItem
 
     private bool IsHighlighted => Message.Sequence == Options.HighlightSequence;
 
-    private (bool Editing, bool Continuation, bool Highlighted, TimeZoneInfo Zone, bool CanReact, bool CanModerate, string? ViewerId) View =>
-        (IsEditing, IsContinuation, IsHighlighted, Options.Zone, Options.CanReact, Options.CanModerate, Options.ViewerId);
+    private ItemView View => new(IsEditing, IsContinuation, IsHighlighted, Options.Zone, Options.CanReact, Options.CanModerate, Options.ViewerId);
 
     protected override void OnInitialized() => Remember();
 
@@ -90,4 +89,8 @@ public partial class MessageItem
 
     private string Exact(DateTimeOffset at) =>
         Local(at).ToString("dddd, d MMMM yyyy HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>How the viewer sees the message, apart from the message itself.</summary>
+    private readonly record struct ItemView(
+        bool Editing, bool Continuation, bool Highlighted, TimeZoneInfo Zone, bool CanReact, bool CanModerate, string? ViewerId);
 }
