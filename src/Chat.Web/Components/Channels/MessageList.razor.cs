@@ -112,14 +112,36 @@ public partial class MessageList : IAsyncDisposable
             OnMarkUnread, OnOpenThread));
     }
 
-    private static IEnumerable<(long Key, IReadOnlyList<MessageDto> Messages, MessageDto? Previous)> Blocks(List<MessageDto> shown)
+    // One array per render, exactly sized: this runs for every viewer on every message.
+    private static MessageDto[] InChannel(IReadOnlyList<MessageDto> messages)
+    {
+        var count = 0;
+        for (var i = 0; i < messages.Count; i++)
+        {
+            count += messages[i].IsInChannel ? 1 : 0;
+        }
+
+        var shown = new MessageDto[count];
+        for (int i = 0, next = 0; next < count; i++)
+        {
+            if (messages[i].IsInChannel)
+            {
+                shown[next++] = messages[i];
+            }
+        }
+
+        return shown;
+    }
+
+    // Blocks are views into this render's array (never changed after), not copies.
+    private static IEnumerable<(long Key, IReadOnlyList<MessageDto> Messages, MessageDto? Previous)> Blocks(MessageDto[] shown)
     {
         var start = 0;
-        for (var i = 1; i <= shown.Count; i++)
+        for (var i = 1; i <= shown.Length; i++)
         {
-            if (i == shown.Count || shown[i].Sequence / BlockSpan != shown[start].Sequence / BlockSpan)
+            if (i == shown.Length || shown[i].Sequence / BlockSpan != shown[start].Sequence / BlockSpan)
             {
-                yield return (shown[start].Sequence / BlockSpan, shown.GetRange(start, i - start), start == 0 ? null : shown[start - 1]);
+                yield return (shown[start].Sequence / BlockSpan, new ArraySegment<MessageDto>(shown, start, i - start), start == 0 ? null : shown[start - 1]);
                 start = i;
             }
         }
