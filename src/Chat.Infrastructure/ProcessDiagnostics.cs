@@ -8,9 +8,11 @@ internal sealed class ProcessDiagnostics : IServerDiagnostics
     {
         if (collectFirst)
         {
+            // Aggressive also hands the freed memory back to the system at once, so the resident size that follows
+            // is what the process holds, not what the collector keeps for later.
             GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
             GC.WaitForPendingFinalizers();
-            GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+            GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         }
 
         return new ServerMemory(

@@ -3,7 +3,10 @@ namespace Chat.Application.Diagnostics;
 /// <summary>What this node's process uses, for administrators sizing nodes.</summary>
 public interface IServerDiagnostics
 {
-    /// <param name="collectFirst">Run a full garbage collection first, so the managed heap holds only what is live.</param>
+    /// <param name="collectFirst">
+    /// Run a full garbage collection first, so the managed heap holds only what is live and the memory freed is
+    /// handed back to the system.
+    /// </param>
     ServerMemory Measure(bool collectFirst);
 }
 
