@@ -1,4 +1,3 @@
-using System.Threading.Channels;
 using Chat.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -15,22 +14,21 @@ internal sealed partial class ReadCursorWriter : IAsyncDisposable, IDisposable
 {
     private const int MaxBatch = 1024;
 
-    private readonly Channel<PendingRead> _queue = Channel.CreateUnbounded<PendingRead>(new() { SingleReader = true });
     private readonly IDbContextFactory<ChatDbContext> _contexts;
     private readonly ILogger<ReadCursorWriter> _logger;
-    private readonly Task _loop;
+    private readonly GroupCommitQueue<PendingRead> _queue;
 
     public ReadCursorWriter(IDbContextFactory<ChatDbContext> contexts, ILogger<ReadCursorWriter> logger)
     {
         (_contexts, _logger) = (contexts, logger);
-        _loop = Task.Run(WriteLoopAsync);
+        _queue = new GroupCommitQueue<PendingRead>(MaxBatch, WriteBatchAsync);
     }
 
     /// <summary>Moves the member's cursor forward to <paramref name="sequence"/> (never back). Cancelling stops the wait, not the write.</summary>
     public async Task MoveAsync(Guid channelId, string userId, long sequence, CancellationToken cancellationToken)
     {
         var pending = new PendingRead(channelId, userId, sequence);
-        if (!_queue.Writer.TryWrite(pending))
+        if (!_queue.TryAdd(pending))
         {
             throw new ObjectDisposedException(nameof(ReadCursorWriter));
         }
@@ -38,36 +36,21 @@ internal sealed partial class ReadCursorWriter : IAsyncDisposable, IDisposable
         await pending.Stored.Task.WaitAsync(cancellationToken);
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        _queue.Writer.TryComplete();
-        await _loop;
-    }
+    public ValueTask DisposeAsync() => _queue.DisposeAsync();
 
     public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
 
-    private async Task WriteLoopAsync()
+    private async Task WriteBatchAsync(List<PendingRead> batch)
     {
-        var batch = new List<PendingRead>(MaxBatch);
-        while (await _queue.Reader.WaitToReadAsync())
+        try
         {
-            while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var next))
-            {
-                batch.Add(next);
-            }
-
-            try
-            {
-                await WriteAsync(batch);
-                batch.ForEach(read => read.Stored.TrySetResult());
-            }
-            catch (Exception e)
-            {
-                LogBatchFailed(e, batch.Count);
-                batch.ForEach(read => read.Stored.TrySetException(e));
-            }
-
-            batch.Clear();
+            await WriteAsync(batch);
+            batch.ForEach(read => read.Stored.TrySetResult());
+        }
+        catch (Exception e)
+        {
+            LogBatchFailed(e, batch.Count);
+            batch.ForEach(read => read.Stored.TrySetException(e));
         }
     }
 

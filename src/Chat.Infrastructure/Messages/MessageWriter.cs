@@ -1,4 +1,3 @@
-using System.Threading.Channels;
 using Chat.Application.Messages;
 using Chat.Domain.Messages;
 using Chat.Infrastructure.Persistence;
@@ -19,15 +18,14 @@ internal sealed partial class MessageWriter : IAsyncDisposable, IDisposable
     private const int MaxBatch = 256;
 
     private ChatDbContext? _db;
-    private readonly Channel<PendingSend> _queue = Channel.CreateUnbounded<PendingSend>(new() { SingleReader = true });
     private readonly IDbContextFactory<ChatDbContext> _contexts;
     private readonly ILogger<MessageWriter> _logger;
-    private readonly Task _loop;
+    private readonly GroupCommitQueue<PendingSend> _queue;
 
     public MessageWriter(IDbContextFactory<ChatDbContext> contexts, ILogger<MessageWriter> logger)
     {
         (_contexts, _logger) = (contexts, logger);
-        _loop = Task.Run(WriteLoopAsync);
+        _queue = new GroupCommitQueue<PendingSend>(MaxBatch, WriteBatchAsync);
     }
 
     /// <summary>
@@ -38,7 +36,7 @@ internal sealed partial class MessageWriter : IAsyncDisposable, IDisposable
     public async Task<(Message Message, bool Created, string? SenderName)> AppendAsync(NewMessage message, CancellationToken cancellationToken)
     {
         var pending = new PendingSend(message);
-        if (!_queue.Writer.TryWrite(pending))
+        if (!_queue.TryAdd(pending))
         {
             throw new ObjectDisposedException(nameof(MessageWriter));
         }
@@ -49,8 +47,7 @@ internal sealed partial class MessageWriter : IAsyncDisposable, IDisposable
     /// <summary>Stops taking sends and finishes the ones waiting.</summary>
     public async ValueTask DisposeAsync()
     {
-        _queue.Writer.TryComplete();
-        await _loop;
+        await _queue.DisposeAsync();
         if (_db is not null)
         {
             await _db.DisposeAsync();
@@ -59,36 +56,25 @@ internal sealed partial class MessageWriter : IAsyncDisposable, IDisposable
 
     public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
 
-    private async Task WriteLoopAsync()
+    private async Task WriteBatchAsync(List<PendingSend> batch)
     {
-        var batch = new List<PendingSend>(MaxBatch);
-        while (await _queue.Reader.WaitToReadAsync())
+        try
         {
-            while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var next))
+            await WriteAsync(batch, findRepeats: false);
+        }
+        catch (Exception e)
+        {
+            // A retried send hit the unique index, or one send cannot be stored: go one by one, each checked.
+            if (e is not DbUpdateException)
             {
-                batch.Add(next);
+                LogBatchFailed(e, batch.Count);
             }
 
-            try
+            await ResetAsync();
+            foreach (var single in batch)
             {
-                await WriteAsync(batch, findRepeats: false);
+                await WriteOneAsync(single);
             }
-            catch (Exception e)
-            {
-                // A retried send hit the unique index, or one send cannot be stored: go one by one, each checked.
-                if (e is not DbUpdateException)
-                {
-                    LogBatchFailed(e, batch.Count);
-                }
-
-                await ResetAsync();
-                foreach (var single in batch)
-                {
-                    await WriteOneAsync(single);
-                }
-            }
-
-            batch.Clear();
         }
     }
 

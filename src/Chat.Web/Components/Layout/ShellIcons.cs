@@ -9,16 +9,18 @@ namespace Chat.Web.Components.Layout;
 /// </summary>
 internal static class ShellIcons
 {
+    private const string NavLinkIcon = "mud-icon-size-medium mud-nav-link-icon mud-nav-link-icon-default";
+
     public static readonly MarkupString Menu = Svg(Icons.Material.Filled.Menu);
-    public static readonly MarkupString Home = Svg(Icons.Material.Filled.Home, "mud-icon-size-medium mud-nav-link-icon mud-nav-link-icon-default");
-    public static readonly MarkupString Threads = Svg(Icons.Material.Filled.Forum, "mud-icon-size-medium mud-nav-link-icon mud-nav-link-icon-default");
-    public static readonly MarkupString Browse = Svg(Icons.Material.Filled.TravelExplore, "mud-icon-size-medium mud-nav-link-icon mud-nav-link-icon-default");
-    public static readonly MarkupString Profile = Svg(Icons.Material.Filled.Person, "mud-icon-size-medium mud-nav-link-icon mud-nav-link-icon-default");
-    public static readonly MarkupString Administration = Svg(Icons.Material.Filled.AdminPanelSettings, "mud-icon-size-medium mud-nav-link-icon mud-nav-link-icon-default");
-    public static readonly MarkupString SearchIndex = Svg(Icons.Material.Filled.ManageSearch, "mud-icon-size-medium mud-nav-link-icon mud-nav-link-icon-default");
-    public static readonly MarkupString Bots = Svg(Icons.Material.Filled.SmartToy, "mud-icon-size-medium mud-nav-link-icon mud-nav-link-icon-default");
-    public static readonly MarkupString Api = Svg(Icons.Material.Filled.Api, "mud-icon-size-medium mud-nav-link-icon mud-nav-link-icon-default");
-    public static readonly MarkupString Jobs = Svg(Icons.Material.Filled.Schedule, "mud-icon-size-medium mud-nav-link-icon mud-nav-link-icon-default");
+    public static readonly MarkupString Home = Svg(Icons.Material.Filled.Home, NavLinkIcon);
+    public static readonly MarkupString Threads = Svg(Icons.Material.Filled.Forum, NavLinkIcon);
+    public static readonly MarkupString Browse = Svg(Icons.Material.Filled.TravelExplore, NavLinkIcon);
+    public static readonly MarkupString Profile = Svg(Icons.Material.Filled.Person, NavLinkIcon);
+    public static readonly MarkupString Administration = Svg(Icons.Material.Filled.AdminPanelSettings, NavLinkIcon);
+    public static readonly MarkupString SearchIndex = Svg(Icons.Material.Filled.ManageSearch, NavLinkIcon);
+    public static readonly MarkupString Bots = Svg(Icons.Material.Filled.SmartToy, NavLinkIcon);
+    public static readonly MarkupString Api = Svg(Icons.Material.Filled.Api, NavLinkIcon);
+    public static readonly MarkupString Jobs = Svg(Icons.Material.Filled.Schedule, NavLinkIcon);
     public static readonly MarkupString Add = Svg(Icons.Material.Filled.Add, "mud-icon-size-small");
     public static readonly MarkupString Private = Svg(Icons.Material.Filled.Lock, "mud-icon-size-small sidebar-channel-icon", "private");
     public static readonly MarkupString Group = Svg(Icons.Material.Filled.Group, "mud-icon-size-small sidebar-channel-icon", "group");
