@@ -18,4 +18,9 @@ public interface IServerDiagnostics
 /// </param>
 /// <param name="AllocatedBytes">Managed bytes allocated since the process started: what a unit of work allocates is the difference.</param>
 /// <param name="GcPauseMilliseconds">Time the process has spent paused for garbage collection since it started.</param>
-public sealed record ServerMemory(long ManagedBytes, long WorkingSetBytes, long CompiledMethods, long AllocatedBytes, double GcPauseMilliseconds);
+/// <param name="GcCollections">
+/// Collections of each generation (0, 1, 2) since the process started: a rising count of 1s and 2s under load means
+/// long-lived state is being churned, and those collections pause every request.
+/// </param>
+public sealed record ServerMemory(
+    long ManagedBytes, long WorkingSetBytes, long CompiledMethods, long AllocatedBytes, double GcPauseMilliseconds, IReadOnlyList<int> GcCollections);

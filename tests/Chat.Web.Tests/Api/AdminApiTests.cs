@@ -23,6 +23,11 @@ public sealed class AdminApiTests : WebAppTest
         memory.GetProperty("compiledMethods").GetInt64().ShouldBeGreaterThan(1_000);
         memory.GetProperty("allocatedBytes").GetInt64().ShouldBeGreaterThan(memory.GetProperty("managedBytes").GetInt64());
         memory.GetProperty("gcPauseMilliseconds").GetDouble().ShouldBeGreaterThan(0);
+
+        // The forced collection asked for is counted among the full collections.
+        var collections = memory.GetProperty("gcCollections").EnumerateArray().Select(c => c.GetInt32()).ToArray();
+        collections.Length.ShouldBe(3);
+        collections[2].ShouldBeGreaterThanOrEqualTo(2);
         refused.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         (await ApiAuthenticationTests.ProblemCodeAsync(refused)).ShouldBe("auth.admin_only");
     }

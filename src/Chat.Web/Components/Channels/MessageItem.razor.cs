@@ -85,11 +85,6 @@ public partial class MessageItem
         return Options.OnToggleReaction.InvokeAsync((Message, emojiId));
     }
 
-    private DateTimeOffset Local(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, Options.Zone);
-
-    private string Exact(DateTimeOffset at) =>
-        Local(at).ToString("dddd, d MMMM yyyy HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture);
-
     /// <summary>How the viewer sees the message, apart from the message itself.</summary>
     private readonly record struct ItemView(
         bool Editing, bool Continuation, bool Highlighted, TimeZoneInfo Zone, bool CanReact, bool CanModerate, string? ViewerId);

@@ -49,6 +49,30 @@ public class MessageListTests : ComponentTestContext
         list.Find(".day-separator").TextContent.ShouldBe("Yesterday");
     }
 
+    [Fact]
+    public void Viewers_in_different_zones_each_see_their_own_time_of_one_message()
+    {
+        Messages.Add(_general, "late", at: new DateTimeOffset(2026, 11, 27, 23, 30, 0, TimeSpan.Zero));
+        var inUtc = Render<MessageList>(p => p.Add(l => l.Messages, Messages.All));
+        Services.GetRequiredService<ViewerClock>().Use("Asia/Tokyo").ShouldBeTrue();
+
+        var inTokyo = Render<MessageList>(p => p.Add(l => l.Messages, Messages.All));
+
+        inTokyo.Find(".message-time").TextContent.ShouldBe("08:30");
+        inUtc.Find(".message-time").TextContent.ShouldBe("23:30");
+    }
+
+    [Fact]
+    public void A_senders_name_is_shown_as_text_never_as_markup()
+    {
+        Messages.Add(_general, "hi", sender: "mallory", senderName: "<img src=x onerror=alert(1)>Mallory");
+
+        var list = Render<MessageList>(p => p.Add(l => l.Messages, Messages.All));
+
+        list.Find(".message-sender").TextContent.ShouldBe("<img src=x onerror=alert(1)>Mallory");
+        list.FindAll(".message img").ShouldBeEmpty();
+    }
+
     private sealed class FixedTime(DateTimeOffset now) : TimeProvider
     {
         public override DateTimeOffset GetUtcNow() => now;

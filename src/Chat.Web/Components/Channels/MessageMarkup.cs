@@ -1,0 +1,101 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Text.Encodings.Web;
+using Chat.Application.Messages;
+using Microsoft.AspNetCore.Components;
+
+namespace Chat.Web.Components.Channels;
+
+/// <summary>
+/// What every viewer of a message sees alike (its header, its body, its element id) as markup built once per message
+/// version and shared by all their tabs. A message in a channel of 1,000 viewers is rendered 1,000 times; built per
+/// render, these parts cost each render a dozen frames and as many new strings, and each tab kept them for as long
+/// as it showed the message.
+/// </summary>
+internal sealed class MessageMarkup
+{
+    private static readonly ConditionalWeakTable<MessageDto, MessageMarkup> Built = new();
+
+    // Article classes for each combination of deleted, continuation, highlighted and mentions-me, so none is
+    // concatenated per render.
+    private static readonly string[] ArticleClasses = Enumerable.Range(0, 16).Select(flags => string.Join(' ',
+        new[] { "message", (flags & 1) != 0 ? "message-deleted" : null, (flags & 2) != 0 ? "continuation" : null,
+            (flags & 4) != 0 ? "highlighted" : null, (flags & 8) != 0 ? "mentions-me" : null }.OfType<string>())).ToArray();
+
+    private readonly MessageDto _message;
+    private ZonedHeader? _header;
+
+    private MessageMarkup(MessageDto message)
+    {
+        _message = message;
+        ElementId = $"message-{message.Sequence}";
+        Sequence = message.Sequence.ToString(CultureInfo.InvariantCulture);
+        Body = new MarkupString(message.IsDeleted
+            ? "<div class=\"message-body message-tombstone\">message deleted</div>"
+            : $"<div class=\"message-body\">{message.BodyHtml}</div>");
+    }
+
+    public string ElementId { get; }
+
+    public string Sequence { get; }
+
+    /// <summary>The body (sanitised Markdown, <see cref="IMessageFormatter"/>), or the tombstone of a deleted message.</summary>
+    public MarkupString Body { get; }
+
+    public static MessageMarkup Of(MessageDto message) => Built.GetValue(message, m => new MessageMarkup(m));
+
+    public static string ArticleClass(bool deleted, bool continuation, bool highlighted, bool mentionsViewer) =>
+        ArticleClasses[(deleted ? 1 : 0) | (continuation ? 2 : 0) | (highlighted ? 4 : 0) | (mentionsViewer ? 8 : 0)];
+
+    /// <summary>Sender, time and marks, with times in the viewer's zone; in a thread without "replied to a thread".</summary>
+    public MarkupString Header(TimeZoneInfo zone, bool inThread)
+    {
+        // Viewers of one workspace mostly share a zone; one in another zone gets theirs built and kept instead.
+        var header = _header;
+        if (header is null || !header.Zone.Equals(zone))
+        {
+            _header = header = new ZonedHeader(zone, BuildHeader(zone, inThread: false), BuildHeader(zone, inThread: true));
+        }
+
+        return inThread ? header.InThread : header.InChannel;
+    }
+
+    private MarkupString BuildHeader(TimeZoneInfo zone, bool inThread)
+    {
+        var html = HtmlEncoder.Default;
+        var created = TimeZoneInfo.ConvertTime(_message.CreatedAt, zone);
+        var header = new DefaultInterpolatedStringHandler(256, 0, CultureInfo.InvariantCulture);
+        header.AppendLiteral("<div class=\"message-meta\"><span class=\"message-sender\">");
+        header.AppendLiteral(html.Encode(_message.SenderName));
+        header.AppendLiteral("</span><time class=\"message-time\" datetime=\"");
+        header.AppendFormatted(_message.CreatedAt, "O");
+        header.AppendLiteral("\" title=\"");
+        header.AppendLiteral(Exact(created));
+        header.AppendLiteral("\">");
+        header.AppendFormatted(created, "HH:mm");
+        header.AppendLiteral("</time>");
+        if (_message.ThreadRootId is not null && _message.AlsoInChannel && !inThread)
+        {
+            header.AppendLiteral("<span class=\"message-also-sent\">replied to a thread</span>");
+        }
+
+        if (_message.IsPinned)
+        {
+            header.AppendLiteral("<span class=\"message-pinned\">pinned</span>");
+        }
+
+        if (_message.EditedAt is { } edited && !_message.IsDeleted)
+        {
+            header.AppendLiteral("<span class=\"message-edited\" title=\"");
+            header.AppendLiteral(Exact(TimeZoneInfo.ConvertTime(edited, zone)));
+            header.AppendLiteral("\">(edited)</span>");
+        }
+
+        header.AppendLiteral("</div>");
+        return new MarkupString(header.ToStringAndClear());
+    }
+
+    private static string Exact(DateTimeOffset local) => local.ToString("dddd, d MMMM yyyy HH:mm:ss", CultureInfo.InvariantCulture);
+
+    private sealed record ZonedHeader(TimeZoneInfo Zone, MarkupString InChannel, MarkupString InThread);
+}
