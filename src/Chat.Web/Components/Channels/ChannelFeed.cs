@@ -18,6 +18,7 @@ public sealed class ChannelFeed(
     private TypingTracker? _typing;
     private string? _viewerId;
     private readonly List<ChatEvent> _early = [];
+    private SharedPrefixList<MessageDto> _held = SharedPrefixList<MessageDto>.Empty;
     private IDisposable? _subscription;
     private Func<Func<Task>, Task> _dispatch = work => work();
     private Action _changed = () => { };
@@ -38,7 +39,7 @@ public sealed class ChannelFeed(
     public bool ReaderAtBottom { get; set; } = true;
 
     /// <summary>The messages held, oldest first, each sequence once.</summary>
-    public IReadOnlyList<MessageDto> Messages { get; private set; } = [];
+    public IReadOnlyList<MessageDto> Messages => _held;
 
     /// <summary>Whether older messages than the first one held exist.</summary>
     public bool HasOlder { get; private set; }
@@ -81,7 +82,7 @@ public sealed class ChannelFeed(
             return newest.Error!;
         }
 
-        Messages = newest.Value;
+        _held = SharedPrefixList<MessageDto>.Of(newest.Value);
         HasOlder = newest.Value.Count == GetHistory.DefaultLimit && newest.Value[0].Sequence > 1;
         _loaded = true;
         foreach (var early in _early)
@@ -107,7 +108,7 @@ public sealed class ChannelFeed(
             return older.Error!;
         }
 
-        Messages = [.. older.Value, .. Messages];
+        _held = SharedPrefixList<MessageDto>.Of([.. older.Value, .. _held]);
         HasOlder = older.Value.Count == GetHistory.DefaultLimit && older.Value[0].Sequence > 1;
         return Result.Success();
     }
@@ -123,7 +124,11 @@ public sealed class ChannelFeed(
                 return;
             }
 
-            Messages = [.. Messages, .. missed.Value.Where(m => m.Sequence > LastSequence)];
+            foreach (var message in missed.Value.Where(m => m.Sequence > LastSequence))
+            {
+                _held = _held.Append(message);
+            }
+
             if (missed.Value.Count < GetHistory.MaxLimit)
             {
                 return;
@@ -250,9 +255,7 @@ public sealed class ChannelFeed(
     /// <summary>Replaces the message at <paramref name="index"/> in a new list, so renderers see the change.</summary>
     private void Put(int index, MessageDto message)
     {
-        var updated = Messages.ToArray();
-        updated[index] = message;
-        Messages = updated;
+        _held = _held.With(index, message);
         _changed();
     }
 
@@ -274,7 +277,7 @@ public sealed class ChannelFeed(
         _typing?.Sent(posted.Message.SenderId);
         if (posted.Sequence == LastSequence + 1)
         {
-            Messages = [.. Messages, posted.Message];
+            _held = _held.Append(posted.Message);
         }
         else
         {
@@ -290,7 +293,7 @@ public sealed class ChannelFeed(
     {
         if (ReaderAtBottom && Messages.Count > MaxHeldWhileFollowing + GetHistory.DefaultLimit)
         {
-            Messages = Messages.Skip(Messages.Count - MaxHeldWhileFollowing).ToArray();
+            _held = SharedPrefixList<MessageDto>.Of(_held.Skip(_held.Count - MaxHeldWhileFollowing));
             HasOlder = true;
         }
     }
@@ -304,7 +307,7 @@ public sealed class ChannelFeed(
         _loaded = false;
         _early.Clear();
         _scansAhead.Clear();
-        Messages = [];
+        _held = SharedPrefixList<MessageDto>.Empty;
         ReaderAtBottom = true;
     }
 }

@@ -112,13 +112,19 @@ public partial class MessageList : IAsyncDisposable
             OnMarkUnread, OnOpenThread));
     }
 
-    // One array per render, exactly sized: this runs for every viewer on every message.
-    private static MessageDto[] InChannel(IReadOnlyList<MessageDto> messages)
+    // The feed's own buffer when every message belongs here (it never changes what a render saw), otherwise one exactly
+    // sized copy: this runs for every viewer on every message.
+    private static ArraySegment<MessageDto> InChannel(IReadOnlyList<MessageDto> messages)
     {
         var count = 0;
         for (var i = 0; i < messages.Count; i++)
         {
             count += messages[i].IsInChannel ? 1 : 0;
+        }
+
+        if (count == messages.Count && messages is SharedPrefixList<MessageDto> held)
+        {
+            return held.AsSegment();
         }
 
         var shown = new MessageDto[count];
@@ -133,15 +139,15 @@ public partial class MessageList : IAsyncDisposable
         return shown;
     }
 
-    // Blocks are views into this render's array (never changed after), not copies.
-    private static IEnumerable<(long Key, IReadOnlyList<MessageDto> Messages, MessageDto? Previous)> Blocks(MessageDto[] shown)
+    // Blocks are views into what this render shows (never changed after), not copies.
+    private static IEnumerable<(long Key, IReadOnlyList<MessageDto> Messages, MessageDto? Previous)> Blocks(ArraySegment<MessageDto> shown)
     {
         var start = 0;
-        for (var i = 1; i <= shown.Length; i++)
+        for (var i = 1; i <= shown.Count; i++)
         {
-            if (i == shown.Length || shown[i].Sequence / BlockSpan != shown[start].Sequence / BlockSpan)
+            if (i == shown.Count || shown[i].Sequence / BlockSpan != shown[start].Sequence / BlockSpan)
             {
-                yield return (shown[start].Sequence / BlockSpan, new ArraySegment<MessageDto>(shown, start, i - start), start == 0 ? null : shown[start - 1]);
+                yield return (shown[start].Sequence / BlockSpan, shown.Slice(start, i - start), start == 0 ? null : shown[start - 1]);
                 start = i;
             }
         }
