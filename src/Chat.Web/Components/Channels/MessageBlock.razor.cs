@@ -8,6 +8,7 @@ public partial class MessageBlock
     private IReadOnlyList<MessageDto>? _rendered;
     private MessageDto? _renderedPrevious;
     private MessageListOptions? _renderedOptions;
+    private Guid? _renderedActive;
 
     /// <summary>The messages of this block, oldest first. Required.</summary>
     [Parameter, EditorRequired]
@@ -21,6 +22,10 @@ public partial class MessageBlock
     [Parameter, EditorRequired]
     public MessageListOptions Options { get; set; } = default!;
 
+    /// <summary>The message whose actions the viewer opened from its quiet form, if any. Default none.</summary>
+    [Parameter]
+    public Guid? ActiveMessageId { get; set; }
+
     [Inject]
     private Layout.ViewerClock Clock { get; set; } = default!;
 
@@ -30,7 +35,8 @@ public partial class MessageBlock
     // then the same ones again before its render runs, and must still render them.
     protected override bool ShouldRender()
     {
-        if (ReferenceEquals(_renderedOptions, Options) && ReferenceEquals(_renderedPrevious, Previous) && SameMessages())
+        if (ReferenceEquals(_renderedOptions, Options) && ReferenceEquals(_renderedPrevious, Previous) && _renderedActive == ActiveMessageId
+            && SameMessages())
         {
             return false;
         }
@@ -39,7 +45,11 @@ public partial class MessageBlock
         return true;
     }
 
-    private void Remember() => (_rendered, _renderedPrevious, _renderedOptions) = (Messages, Previous, Options);
+    private void Remember() => (_rendered, _renderedPrevious, _renderedOptions, _renderedActive) = (Messages, Previous, Options, ActiveMessageId);
+
+    private bool IsQuiet(MessageDto message) =>
+        !message.IsDeleted && message.Files.Count == 0 && message.Reactions.Count == 0 && message.Thread is null
+        && message.Id != Options.EditingMessageId && message.Id != ActiveMessageId;
 
     // Messages are immutable: a changed message is a new instance.
     private bool SameMessages() => _rendered is not null && _rendered.SequenceEqual(Messages, ReferenceEqualityComparer.Instance);

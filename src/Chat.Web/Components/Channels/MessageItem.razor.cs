@@ -28,6 +28,10 @@ public partial class MessageItem
     [Parameter]
     public bool InThread { get; set; }
 
+    /// <summary>Whether its actions are open when it first renders (opened from its quiet form in the list). Default false.</summary>
+    [Parameter]
+    public bool ActionsOpen { get; set; }
+
     private bool IsOwn => Message.SenderId == Options.ViewerId;
 
     private bool IsEditing => Message.Id == Options.EditingMessageId;
@@ -36,7 +40,11 @@ public partial class MessageItem
 
     private ItemView View => new(IsEditing, IsContinuation, IsHighlighted, Options.Zone, Options.CanReact, Options.CanModerate, Options.ViewerId);
 
-    protected override void OnInitialized() => Remember();
+    protected override void OnInitialized()
+    {
+        _actionsOpen = ActionsOpen;
+        Remember();
+    }
 
     // Renders only when its message changed (a new version), how the viewer sees it did, or its own state did (actions
     // or picker opened). Compared with what was last rendered, not with the parameters set last: an item can be handed

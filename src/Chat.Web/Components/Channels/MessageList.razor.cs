@@ -13,6 +13,7 @@ public partial class MessageList : IAsyncDisposable
     private bool _loadingOlder;
     private bool _restoreScroll;
     private MessageListOptions? _options;
+    private Guid? _activeMessageId;
 
     // Blocks follow sequence numbers, so a message joining the newest block leaves every other block as it was.
     private const int BlockSpan = 16;
@@ -162,6 +163,17 @@ public partial class MessageList : IAsyncDisposable
     /// <summary>Called from the browser when the top of the list scrolls into view.</summary>
     [JSInvokable]
     public Task LoadOlderFromScrollAsync() => LoadOlderAsync();
+
+    /// <summary>Called from the browser when the actions button of a quiet message (see MessageBlock) is pressed.</summary>
+    [JSInvokable]
+    public void OpenActions(long sequence)
+    {
+        if (Messages.FirstOrDefault(m => m.Sequence == sequence) is { } message)
+        {
+            _activeMessageId = message.Id;
+            StateHasChanged();
+        }
+    }
 
     /// <summary>Called from the browser when the reader leaves or reaches the newest messages.</summary>
     [JSInvokable]

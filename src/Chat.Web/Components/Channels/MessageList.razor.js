@@ -13,7 +13,8 @@ export function showMessage(list, sequence) {
 }
 
 // Asks for older messages when the top of the list comes near, says when the reader leaves or reaches the bottom,
-// and keeps the newest message in view while the reader is at the bottom (here, so no message costs a call to .NET).
+// keeps the newest message in view while the reader is at the bottom (here, so no message costs a call to .NET), and
+// opens the actions of quiet messages.
 export function watchScrolling(list, sentinel, dotnet) {
     const observer = new IntersectionObserver(entries => {
         if (entries.some(entry => entry.isIntersecting) && list.scrollHeight > list.clientHeight) {
@@ -37,7 +38,16 @@ export function watchScrolling(list, sentinel, dotnet) {
         }
     });
     follower.observe(list, { childList: true, subtree: true });
-    watchers.set(list, { observer, onScroll, follower });
+
+    // Quiet messages are plain markup on the server: their actions button is answered here, for the whole list.
+    const onClick = event => {
+        const message = event.target.closest('button[data-opens-actions]')?.closest('[data-sequence]');
+        if (message && list.contains(message)) {
+            dotnet.invokeMethodAsync('OpenActions', Number(message.dataset.sequence));
+        }
+    };
+    list.addEventListener('click', onClick);
+    watchers.set(list, { observer, onScroll, follower, onClick });
 }
 
 export function stopWatchingScrolling(list) {
@@ -46,6 +56,7 @@ export function stopWatchingScrolling(list) {
         watcher.observer.disconnect();
         watcher.follower.disconnect();
         list.removeEventListener('scroll', watcher.onScroll);
+        list.removeEventListener('click', watcher.onClick);
         watchers.delete(list);
     }
 }

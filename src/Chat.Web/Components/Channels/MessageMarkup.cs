@@ -22,6 +22,13 @@ internal sealed class MessageMarkup
         new[] { "message", (flags & 1) != 0 ? "message-deleted" : null, (flags & 2) != 0 ? "continuation" : null,
             (flags & 4) != 0 ? "highlighted" : null, (flags & 8) != 0 ? "mentions-me" : null }.OfType<string>())).ToArray();
 
+    /// <summary>
+    /// The actions button of a quiet message (see MessageBlock): no handler of its own, the list's script answers it.
+    /// </summary>
+    public static readonly MarkupString QuietMoreButton = new(
+        "<button type=\"button\" class=\"message-more\" data-opens-actions aria-label=\"Message actions\" aria-haspopup=\"menu\" aria-expanded=\"false\">"
+        + Layout.ShellIcons.More.Value + "</button>");
+
     private readonly MessageDto _message;
     private ZonedHeader? _header;
 
