@@ -4,11 +4,14 @@ namespace Chat.Web.Components.Layout;
 
 /// <summary>
 /// Saves one circuit's read cursors. A reader of a busy channel reads every message as it arrives; the cursor is
-/// written at once when none was written moments ago, otherwise once the interval has passed, and on disposal.
+/// written at once when none was written moments ago, otherwise once the tab's interval (5–10 s) has passed, and on
+/// disposal.
 /// </summary>
 internal sealed class ReadCursors(MarkReadHandler markRead, TimeProvider clock) : IDisposable
 {
-    private static readonly TimeSpan ReadCursorInterval = TimeSpan.FromSeconds(5);
+    // Every viewer of a channel reads its messages at the same moment: with one interval for all, their saves would
+    // arrive together (a thousand at once in a busy channel) every few seconds. Each tab adds up to as much again.
+    private readonly TimeSpan _interval = TimeSpan.FromSeconds(5) + TimeSpan.FromMilliseconds(Random.Shared.Next(5_000));
 
     private readonly Lock _gate = new();
     private readonly Dictionary<Guid, long> _unsavedReads = [];
@@ -21,7 +24,7 @@ internal sealed class ReadCursors(MarkReadHandler markRead, TimeProvider clock) 
         lock (_gate)
         {
             _unsavedReads[channelId] = Math.Max(_unsavedReads.GetValueOrDefault(channelId), sequence);
-            var wait = _lastReadSave + ReadCursorInterval - clock.GetUtcNow();
+            var wait = _lastReadSave + _interval - clock.GetUtcNow();
             if (wait > TimeSpan.Zero)
             {
                 _readSaveTimer ??= clock.CreateTimer(_ => _ = SaveUnsavedReadsQuietlyAsync(), null, wait, Timeout.InfiniteTimeSpan);
