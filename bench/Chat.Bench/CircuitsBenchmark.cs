@@ -91,6 +91,7 @@ internal static partial class CircuitsBenchmark
 
         var statsBefore = await ServerStatsAsync(poster);
         var cpuBefore = server.CpuTime();
+        var harnessCpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var postedAt = new long[warmUps + Messages];
         for (var m = warmUps; m < warmUps + Messages; m++)
         {
@@ -98,9 +99,23 @@ internal static partial class CircuitsBenchmark
         }
 
         var cpu = server.CpuTime() - cpuBefore;
+        var harnessCpu = Process.GetCurrentProcess().TotalProcessorTime - harnessCpuBefore;
         var statsAfter = await ServerStatsAsync(poster);
         var compiledDuring = statsAfter.CompiledMethods - statsBefore.CompiledMethods;
         var latencies = arrivals.Where(a => a.Key.Message >= warmUps).Select(a => (a.Value - postedAt[a.Key.Message]) * 1000.0 / Stopwatch.Frequency).Order().ToArray();
+        // A collection pausing the server delays every render of the message it falls on: per message, the tail shows it.
+        var p90ByMessage = Enumerable.Range(warmUps, Messages).Select(m => arrivals.Where(a => a.Key.Message == m)
+            .Select(a => (a.Value - postedAt[m]) * 1000.0 / Stopwatch.Frequency).Order().ToArray())
+            .Select(times => times.Length == 0 ? 0 : Math.Round(Percentile(times, 0.90))).ToArray();
+
+        // What the messages posted so far cost each tab that shows them, on top of the page.
+        var managedAfterMessages = await ManagedHeapAsync(poster);
+        if (hold > 0)
+        {
+            Console.Error.WriteLine($"messages posted; server process {server.ProcessId}; holding {hold} s");
+            await Task.Delay(TimeSpan.FromSeconds(hold));
+        }
+
         var expected = (long)open.Length * Messages;
         var jsErrors = open.Sum(u => u.Circuit!.Errors);
         var closed = open.Count(u => u.Circuit!.Closed);
@@ -120,17 +135,21 @@ internal static partial class CircuitsBenchmark
             circuit_rss_kb = openInSecondHalf == 0 ? 0 : Math.Round((rssAfter - rssHalf) / (double)openInSecondHalf, 1),
             circuit_managed_kb = openInSecondHalf == 0 ? 0 : Math.Round((managedAfter - managedHalf) / 1024.0 / openInSecondHalf, 1),
             server_rss_kb = new { before = rssBefore, after_half = rssHalf, after_open = rssAfter },
-            server_managed_kb = new { before = managedBefore / 1024, after_half = managedHalf / 1024, after_open = managedAfter / 1024 },
+            server_managed_kb = new { before = managedBefore / 1024, after_half = managedHalf / 1024, after_open = managedAfter / 1024, after_messages = managedAfterMessages / 1024 },
             messages = Messages,
+            managed_kb_per_tab_message = open.Length == 0 ? 0 : Math.Round((managedAfterMessages - managedAfter) / 1024.0 / open.Length / (warmUps + Messages), 2),
             renders_expected = expected,
             renders_received = latencies.Length,
             cpu_us_per_recipient = expected == 0 ? 0 : Math.Round(cpu.TotalMicroseconds / expected, 1),
+            harness_cpu_us_per_recipient = expected == 0 ? 0 : Math.Round(harnessCpu.TotalMicroseconds / expected, 1),
             allocated_kb_per_recipient = expected == 0 ? 0 : Math.Round((statsAfter.AllocatedBytes - statsBefore.AllocatedBytes) / 1024.0 / expected, 2),
+            gc_collections_while_timed = statsAfter.GcCollections.Zip(statsBefore.GcCollections, (after, before) => after - before).ToArray(),
             gc_pause_pct_of_cpu = Math.Round(100 * (statsAfter.GcPauseMilliseconds - statsBefore.GcPauseMilliseconds) / cpu.TotalMilliseconds, 1),
             warm_up_messages = warmUps,
             methods_compiled_while_timed = compiledDuring,
             fanout_p50_ms = latencies.Length == 0 ? 0 : Math.Round(Percentile(latencies, 0.50), 1),
             fanout_p99_ms = latencies.Length == 0 ? 0 : Math.Round(Percentile(latencies, 0.99), 1),
+            fanout_p90_ms_by_message = p90ByMessage,
             errors = errors.Count + jsErrors + closed + (int)(expected - latencies.Length),
             error_samples = errors.Take(10).ToArray(),
         }));
@@ -243,11 +262,11 @@ internal static partial class CircuitsBenchmark
 
     private static async Task<long> CompiledMethodsAsync(HttpClient admin) => (await ServerStatsAsync(admin)).CompiledMethods;
 
-    private static async Task<(long CompiledMethods, long AllocatedBytes, double GcPauseMilliseconds)> ServerStatsAsync(HttpClient admin)
+    private static async Task<(long CompiledMethods, long AllocatedBytes, double GcPauseMilliseconds, int[] GcCollections)> ServerStatsAsync(HttpClient admin)
     {
         var stats = await admin.GetFromJsonAsync<JsonElement>("/api/v1/admin/memory");
         return (stats.GetProperty("compiledMethods").GetInt64(), stats.GetProperty("allocatedBytes").GetInt64(),
-            stats.GetProperty("gcPauseMilliseconds").GetDouble());
+            stats.GetProperty("gcPauseMilliseconds").GetDouble(), stats.GetProperty("gcCollections").EnumerateArray().Select(c => c.GetInt32()).ToArray());
     }
 
     /// <summary>N employees with a password (one hash for all: each sign-in still checks it), a poster with a token, one channel.</summary>
