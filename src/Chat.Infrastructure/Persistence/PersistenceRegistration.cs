@@ -13,7 +13,7 @@ internal static class PersistenceRegistration
         services.AddSingleton<IValidateOptions<DatabaseOptions>, DatabaseOptionsValidator>();
 
         services.AddPooledDbContextFactory<SqliteChatDbContext>((sp, options) =>
-            options.UseSqlite(SqliteConnectionString(sp)));
+            options.UseSqlite(SqliteConnectionString(sp)).AddInterceptors(new SqliteBusyTimeout()));
         services.AddPooledDbContextFactory<SqlServerChatDbContext>((sp, options) =>
             options.UseSqlServer(
                 sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString,

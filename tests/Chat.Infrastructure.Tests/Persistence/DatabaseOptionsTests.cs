@@ -55,4 +55,18 @@ public class DatabaseOptionsTests
         db.ShouldBeOfType<SqliteChatDbContext>();
         db.Database.GetConnectionString().ShouldBe($"Data Source={workspace.DatabasePath}");
     }
+
+    [Fact]
+    public async Task Sqlite_connections_wait_for_another_writer_in_sqlite_itself()
+    {
+        // Otherwise the driver sleeps 150 ms whenever two writers meet (see SqliteBusyTimeout).
+        await using var workspace = await TestWorkspace.InitializedAsync();
+        await using var db = workspace.NewContext();
+        await db.Database.OpenConnectionAsync();
+
+        await using var query = db.Database.GetDbConnection().CreateCommand();
+        query.CommandText = "PRAGMA busy_timeout;";
+
+        Convert.ToInt32(await query.ExecuteScalarAsync()).ShouldBe(SqliteBusyTimeout.Milliseconds);
+    }
 }
