@@ -138,6 +138,10 @@ public sealed class MessagingTests(DemoWorkspaceFixture browser) : IClassFixture
         var alicesCopy = alice.Page.Locator(".message").Filter(new() { HasText = run });
         await alicesCopy.HoverAsync();
         await alicesCopy.Locator("button.message-more").ClickAsync();
+
+        // A quiet message's button is answered by the list's script; the button that replaces it keeps the focus.
+        await Expect(alicesCopy.Locator("button.message-more")).ToHaveAttributeAsync("aria-expanded", "true");
+        await Expect(alicesCopy.Locator("button.message-more")).ToBeFocusedAsync();
         await alicesCopy.Locator("[data-action='delete']").ClickAsync();
         await alice.Page.Locator(".mud-dialog").GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "Delete" }).ClickAsync();
 

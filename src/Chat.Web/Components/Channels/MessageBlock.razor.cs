@@ -31,6 +31,13 @@ public partial class MessageBlock
 
     protected override void OnInitialized() => Remember();
 
+    /// <summary>Shows the block's messages now, when only they changed (a message joined the newest block).</summary>
+    public void Show(IReadOnlyList<MessageDto> messages)
+    {
+        Messages = messages;
+        StateHasChanged();
+    }
+
     // Compared with what was last rendered, not with the parameters set last: a block can be handed new messages and
     // then the same ones again before its render runs, and must still render them.
     protected override bool ShouldRender()

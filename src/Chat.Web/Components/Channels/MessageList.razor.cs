@@ -14,6 +14,10 @@ public partial class MessageList : IAsyncDisposable
     private bool _restoreScroll;
     private MessageListOptions? _options;
     private Guid? _activeMessageId;
+    private MessageBlock? _newestBlock;
+    private ArraySegment<MessageDto> _renderedShown;
+    private int _newestBlockStart;
+    private bool _renderedHasOlder;
 
     // Blocks follow sequence numbers, so a message joining the newest block leaves every other block as it was.
     private const int BlockSpan = 16;
@@ -103,6 +107,17 @@ public partial class MessageList : IAsyncDisposable
     public void Show(IReadOnlyList<MessageDto> messages, bool hasOlder)
     {
         (Messages, HasOlder) = (messages, hasOlder);
+
+        // A message joining the newest block changes nothing else here: that block alone renders, and the list does
+        // not hand every block its messages again (each would be asked whether it changed).
+        var shown = InChannel(messages);
+        if (_newestBlock is not null && hasOlder == _renderedHasOlder && JoinsNewestBlock(shown))
+        {
+            _renderedShown = shown;
+            _newestBlock.Show(shown.Slice(_newestBlockStart));
+            return;
+        }
+
         StateHasChanged();
     }
 
@@ -111,6 +126,18 @@ public partial class MessageList : IAsyncDisposable
         _options = MessageListOptions.Keep(_options, new MessageListOptions(ViewerId, CanModerate, CanReact, EditingMessageId,
             FirstUnreadSequence, HighlightSequence, Clock.Zone, OnToggleReaction, OnEditRequested, OnSave, OnCancelEdit, OnDelete, OnPin,
             OnMarkUnread, OnOpenThread));
+    }
+
+    // Appended to what was rendered (the same buffer, a longer view) and within the newest block's sequence numbers.
+    private bool JoinsNewestBlock(ArraySegment<MessageDto> shown) =>
+        _renderedShown.Count > 0 && shown.Array == _renderedShown.Array && shown.Offset == _renderedShown.Offset
+        && shown.Count > _renderedShown.Count && shown[^1].Sequence / BlockSpan == _renderedShown[^1].Sequence / BlockSpan;
+
+    // What this render shows, remembered so that the next message can go to the newest block alone.
+    private ArraySegment<MessageDto> Shown()
+    {
+        _renderedHasOlder = HasOlder;
+        return _renderedShown = InChannel(Messages);
     }
 
     // The feed's own buffer when every message belongs here (it never changes what a render saw), otherwise one exactly
@@ -141,13 +168,14 @@ public partial class MessageList : IAsyncDisposable
     }
 
     // Blocks are views into what this render shows (never changed after), not copies.
-    private static IEnumerable<(long Key, IReadOnlyList<MessageDto> Messages, MessageDto? Previous)> Blocks(ArraySegment<MessageDto> shown)
+    private IEnumerable<(long Key, IReadOnlyList<MessageDto> Messages, MessageDto? Previous)> Blocks(ArraySegment<MessageDto> shown)
     {
         var start = 0;
         for (var i = 1; i <= shown.Count; i++)
         {
             if (i == shown.Count || shown[i].Sequence / BlockSpan != shown[start].Sequence / BlockSpan)
             {
+                _newestBlockStart = start;
                 yield return (shown[start].Sequence / BlockSpan, shown.Slice(start, i - start), start == 0 ? null : shown[start - 1]);
                 start = i;
             }

@@ -39,11 +39,14 @@ export function watchScrolling(list, sentinel, dotnet) {
     });
     follower.observe(list, { childList: true, subtree: true });
 
-    // Quiet messages are plain markup on the server: their actions button is answered here, for the whole list.
-    const onClick = event => {
+    // Quiet messages are plain markup on the server: their actions button is answered here, for the whole list. The
+    // message comes back as a component with a new button, which takes the focus the pressed one had.
+    const onClick = async event => {
         const message = event.target.closest('button[data-opens-actions]')?.closest('[data-sequence]');
         if (message && list.contains(message)) {
-            dotnet.invokeMethodAsync('OpenActions', Number(message.dataset.sequence));
+            const sequence = message.dataset.sequence;
+            await dotnet.invokeMethodAsync('OpenActions', Number(sequence));
+            requestAnimationFrame(() => list.querySelector(`[data-sequence="${sequence}"] .message-more`)?.focus());
         }
     };
     list.addEventListener('click', onClick);

@@ -44,6 +44,27 @@ public class ChannelPageTests : ComponentTestContext
     }
 
     [Fact]
+    public void A_stream_of_live_messages_across_blocks_shows_each_once_in_order_with_edits()
+    {
+        Messages.Add(_general, "first");
+        var page = RenderChannel();
+        var posted = new List<Chat.Application.Messages.MessageDto>();
+
+        // Most join the newest block of sixteen sequence numbers alone; some start a new one.
+        for (var i = 2; i <= 40; i++)
+        {
+            posted.Add(Messages.Add(_general, $"live {i}"));
+            Events.Publish(new MessagePosted(posted[^1]));
+        }
+
+        Events.Publish(new MessageEdited(posted[5] with { Body = "edited", BodyHtml = "<p>edited</p>", Version = posted[5].Version + 1 }));
+        Events.Publish(new MessagePosted(Messages.Add(_general, "last")));
+
+        var expected = new[] { "first" }.Concat(Enumerable.Range(2, 39).Select(i => i == 7 ? "edited" : $"live {i}")).Append("last");
+        page.WaitForAssertion(() => page.FindAll(".message-body").Select(m => m.TextContent).ShouldBe(expected));
+    }
+
+    [Fact]
     public void Picking_a_reaction_shows_it_with_its_count_and_picking_it_again_takes_it_back()
     {
         Messages.Add(_general, "Lunch?");
