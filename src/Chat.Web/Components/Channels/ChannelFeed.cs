@@ -108,7 +108,7 @@ public sealed class ChannelFeed(
             return older.Error!;
         }
 
-        _held = SharedPrefixList<MessageDto>.Of([.. older.Value, .. _held]);
+        _held = SharedPrefixList<MessageDto>.Of(older.Value.Concat(_held));
         HasOlder = older.Value.Count == GetHistory.DefaultLimit && older.Value[0].Sequence > 1;
         return Result.Success();
     }

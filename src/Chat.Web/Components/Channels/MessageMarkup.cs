@@ -61,11 +61,15 @@ internal sealed class MessageMarkup
         var header = _header;
         if (header is null || !header.Zone.Equals(zone))
         {
-            _header = header = new ZonedHeader(zone, BuildHeader(zone, inThread: false), BuildHeader(zone, inThread: true));
+            // Only a reply also sent to the channel reads differently in its thread.
+            var inChannel = BuildHeader(zone, inThread: false);
+            _header = header = new ZonedHeader(zone, inChannel, RepliedToThread ? BuildHeader(zone, inThread: true) : inChannel);
         }
 
         return inThread ? header.InThread : header.InChannel;
     }
+
+    private bool RepliedToThread => _message.ThreadRootId is not null && _message.AlsoInChannel;
 
     private MarkupString BuildHeader(TimeZoneInfo zone, bool inThread)
     {
@@ -77,11 +81,11 @@ internal sealed class MessageMarkup
         header.AppendLiteral("</span><time class=\"message-time\" datetime=\"");
         header.AppendFormatted(_message.CreatedAt, "O");
         header.AppendLiteral("\" title=\"");
-        header.AppendLiteral(Exact(created));
+        header.AppendLiteral(Layout.ViewerClock.Exact(_message.CreatedAt, zone));
         header.AppendLiteral("\">");
         header.AppendFormatted(created, "HH:mm");
         header.AppendLiteral("</time>");
-        if (_message.ThreadRootId is not null && _message.AlsoInChannel && !inThread)
+        if (RepliedToThread && !inThread)
         {
             header.AppendLiteral("<span class=\"message-also-sent\">replied to a thread</span>");
         }
@@ -94,15 +98,13 @@ internal sealed class MessageMarkup
         if (_message.EditedAt is { } edited && !_message.IsDeleted)
         {
             header.AppendLiteral("<span class=\"message-edited\" title=\"");
-            header.AppendLiteral(Exact(TimeZoneInfo.ConvertTime(edited, zone)));
+            header.AppendLiteral(Layout.ViewerClock.Exact(edited, zone));
             header.AppendLiteral("\">(edited)</span>");
         }
 
         header.AppendLiteral("</div>");
         return new MarkupString(header.ToStringAndClear());
     }
-
-    private static string Exact(DateTimeOffset local) => local.ToString("dddd, d MMMM yyyy HH:mm:ss", CultureInfo.InvariantCulture);
 
     private sealed record ZonedHeader(TimeZoneInfo Zone, MarkupString InChannel, MarkupString InThread);
 }

@@ -48,8 +48,11 @@ public sealed class ViewerClock(TimeProvider clock)
     }
 
     /// <summary>The exact local time, for hover text.</summary>
-    public string Exact(DateTimeOffset at) =>
-        ToLocal(at).ToString("dddd, d MMMM yyyy HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture);
+    public string Exact(DateTimeOffset at) => Exact(at, Zone);
+
+    /// <summary>The exact time in <paramref name="zone"/>, for hover text shared by the viewers in that zone.</summary>
+    public static string Exact(DateTimeOffset at, TimeZoneInfo zone) =>
+        TimeZoneInfo.ConvertTime(at, zone).ToString("dddd, d MMMM yyyy HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture);
 
     private static string Plural(int count, string unit) => $"{count} {unit}{(count == 1 ? string.Empty : "s")} ago";
 }

@@ -73,6 +73,21 @@ public class MessageListTests : ComponentTestContext
         list.FindAll(".message img").ShouldBeEmpty();
     }
 
+    [Fact]
+    public void A_reply_also_sent_to_the_channel_says_so_in_the_channel_but_not_in_its_thread()
+    {
+        var root = Messages.Add(_general, "root");
+        var reply = Messages.Replace(Messages.Add(_general, "reply") with { ThreadRootId = root.Id, AlsoInChannel = true });
+        var options = new MessageListOptions(null, false, false, null, null, null, TimeZoneInfo.Utc, default, default, default, default,
+            default, default, default, default);
+
+        var inChannel = Render<MessageItem>(p => p.Add(i => i.Message, reply).Add(i => i.Options, options));
+        var inThread = Render<MessageItem>(p => p.Add(i => i.Message, reply).Add(i => i.Options, options).Add(i => i.InThread, true));
+
+        inChannel.Find(".message-also-sent").TextContent.ShouldBe("replied to a thread");
+        inThread.FindAll(".message-also-sent").ShouldBeEmpty();
+    }
+
     private sealed class FixedTime(DateTimeOffset now) : TimeProvider
     {
         public override DateTimeOffset GetUtcNow() => now;
