@@ -19,9 +19,6 @@ public partial class MessageList : IAsyncDisposable
     private int _newestBlockStart;
     private bool _renderedHasOlder;
 
-    // Blocks follow sequence numbers, so a message joining the newest block leaves every other block as it was.
-    private const int BlockSpan = 16;
-
     /// <summary>The messages to show, oldest first. Default none.</summary>
     [Parameter]
     public IReadOnlyList<MessageDto> Messages { get; set; } = [];
@@ -131,7 +128,7 @@ public partial class MessageList : IAsyncDisposable
     // Appended to what was rendered (the same buffer, a longer view) and within the newest block's sequence numbers.
     private bool JoinsNewestBlock(ArraySegment<MessageDto> shown) =>
         _renderedShown.Count > 0 && shown.Array == _renderedShown.Array && shown.Offset == _renderedShown.Offset
-        && shown.Count > _renderedShown.Count && shown[^1].Sequence / BlockSpan == _renderedShown[^1].Sequence / BlockSpan;
+        && shown.Count > _renderedShown.Count && shown[^1].Sequence / MessageBlock.Span == _renderedShown[^1].Sequence / MessageBlock.Span;
 
     // What this render shows, remembered so that the next message can go to the newest block alone.
     private ArraySegment<MessageDto> Shown()
@@ -173,10 +170,10 @@ public partial class MessageList : IAsyncDisposable
         var start = 0;
         for (var i = 1; i <= shown.Count; i++)
         {
-            if (i == shown.Count || shown[i].Sequence / BlockSpan != shown[start].Sequence / BlockSpan)
+            if (i == shown.Count || shown[i].Sequence / MessageBlock.Span != shown[start].Sequence / MessageBlock.Span)
             {
                 _newestBlockStart = start;
-                yield return (shown[start].Sequence / BlockSpan, shown.Slice(start, i - start), start == 0 ? null : shown[start - 1]);
+                yield return (shown[start].Sequence / MessageBlock.Span, shown.Slice(start, i - start), start == 0 ? null : shown[start - 1]);
                 start = i;
             }
         }

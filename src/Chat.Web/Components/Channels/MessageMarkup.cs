@@ -52,12 +52,35 @@ internal sealed class MessageMarkup
     public static MessageMarkup Of(MessageDto message) => Built.GetValue(message, m => new MessageMarkup(m));
 
     public static string ArticleClass(bool deleted, bool continuation, bool highlighted, bool mentionsViewer) =>
-        ArticleClasses[(deleted ? 1 : 0) | (continuation ? 2 : 0) | (highlighted ? 4 : 0) | (mentionsViewer ? 8 : 0)];
+        ArticleClasses[ArticleFlags(deleted, continuation, highlighted, mentionsViewer)];
+
+    private static int ArticleFlags(bool deleted, bool continuation, bool highlighted, bool mentionsViewer) =>
+        (deleted ? 1 : 0) | (continuation ? 2 : 0) | (highlighted ? 4 : 0) | (mentionsViewer ? 8 : 0);
 
     /// <summary>Sender, time and marks, with times in the viewer's zone; in a thread without "replied to a thread".</summary>
     public MarkupString Header(TimeZoneInfo zone, bool inThread)
     {
-        // Viewers of one workspace mostly share a zone; one in another zone gets theirs built and kept instead.
+        var header = InZone(zone);
+        return inThread ? header.InThread : header.InChannel;
+    }
+
+    /// <summary>
+    /// The whole article of a quiet message in the channel (see MessageBlock): one markup frame in each tab that shows
+    /// it, where elements and attributes took seven, and each tab's render tree kept every frame twice.
+    /// </summary>
+    public MarkupString Quiet(TimeZoneInfo zone, bool continuation, bool highlighted, bool mentionsViewer)
+    {
+        var header = InZone(zone);
+        var flags = ArticleFlags(deleted: false, continuation, highlighted, mentionsViewer);
+
+        // Tabs rendering at once may both build a variant; either copy will do.
+        return new MarkupString(header.Quiet[flags >> 1] ??=
+            $"<article class=\"{ArticleClasses[flags]}\" id=\"{ElementId}\" data-sequence=\"{Sequence}\">{header.InChannel}{QuietMoreButton}{Body}</article>");
+    }
+
+    // Viewers of one workspace mostly share a zone; one in another zone gets theirs built and kept instead.
+    private ZonedHeader InZone(TimeZoneInfo zone)
+    {
         var header = _header;
         if (header is null || !header.Zone.Equals(zone))
         {
@@ -66,7 +89,7 @@ internal sealed class MessageMarkup
             _header = header = new ZonedHeader(zone, inChannel, RepliedToThread ? BuildHeader(zone, inThread: true) : inChannel);
         }
 
-        return inThread ? header.InThread : header.InChannel;
+        return header;
     }
 
     private bool RepliedToThread => _message.ThreadRootId is not null && _message.AlsoInChannel;
@@ -106,5 +129,9 @@ internal sealed class MessageMarkup
         return new MarkupString(header.ToStringAndClear());
     }
 
-    private sealed record ZonedHeader(TimeZoneInfo Zone, MarkupString InChannel, MarkupString InThread);
+    private sealed record ZonedHeader(TimeZoneInfo Zone, MarkupString InChannel, MarkupString InThread)
+    {
+        /// <summary>The quiet article for each combination of continuation, highlighted and mentions-me, once asked for.</summary>
+        public string?[] Quiet { get; } = new string?[8];
+    }
 }

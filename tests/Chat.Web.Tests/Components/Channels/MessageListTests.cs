@@ -88,6 +88,22 @@ public class MessageListTests : ComponentTestContext
         inThread.FindAll(".message-also-sent").ShouldBeEmpty();
     }
 
+    [Fact]
+    public void An_edit_in_progress_keeps_its_text_when_older_history_lands_in_its_block()
+    {
+        // Sequences 1..24 are two blocks (1-15, 16-31); the page first shows 20..24, so older history joins their block.
+        var history = Enumerable.Range(1, 24).Select(i => Messages.Add(_general, $"message {i}", sender: UserId, at: Now.AddMinutes(i))).ToList();
+        var editing = history[21];
+        var list = Render<MessageList>(p => p.Add(l => l.Messages, history[19..]).Add(l => l.ViewerId, UserId).Add(l => l.EditingMessageId, editing.Id));
+        list.Find("#message-editor-input").Input("message 22, half rewritten");
+
+        list.Render(p => p.Add(l => l.Messages, history).Add(l => l.ViewerId, UserId).Add(l => l.EditingMessageId, editing.Id));
+
+        list.FindAll(".message").Count.ShouldBe(24);
+        list.Find("#message-editor-input").GetAttribute("value").ShouldBe("message 22, half rewritten");
+        list.Find("#message-editor-input").Closest("[data-sequence]")!.GetAttribute("data-sequence").ShouldBe("22");
+    }
+
     private sealed class FixedTime(DateTimeOffset now) : TimeProvider
     {
         public override DateTimeOffset GetUtcNow() => now;
