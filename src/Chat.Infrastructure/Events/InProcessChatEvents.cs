@@ -42,9 +42,11 @@ internal sealed partial class InProcessChatEvents(ILogger<InProcessChatEvents> l
             return;
         }
 
+        // Each on the thread pool, so a slow subscriber holds up nobody. The publisher's execution context (its
+        // request, its identity) is not the subscriber's, so it does not flow: nothing to capture for every delivery.
         foreach (var subscriber in subscribers)
         {
-            _ = DeliverAsync(subscriber, chatEvent);
+            ThreadPool.UnsafeQueueUserWorkItem(static delivery => delivery.Run(), new Delivery(this, subscriber, chatEvent), preferLocal: false);
         }
     }
 
@@ -88,12 +90,27 @@ internal sealed partial class InProcessChatEvents(ILogger<InProcessChatEvents> l
         }
     }
 
-    private async Task DeliverAsync(Subscription subscriber, ChatEvent chatEvent)
+    private void Handle(Subscription subscriber, ChatEvent chatEvent)
     {
         try
         {
-            await Task.Yield();
-            await subscriber.Handler(chatEvent);
+            var handled = subscriber.Handler(chatEvent);
+            if (!handled.IsCompletedSuccessfully)
+            {
+                _ = ObserveAsync(handled, chatEvent);
+            }
+        }
+        catch (Exception e)
+        {
+            LogDeliveryFailed(e, chatEvent.GetType().Name, chatEvent.ChannelId);
+        }
+    }
+
+    private async Task ObserveAsync(Task handled, ChatEvent chatEvent)
+    {
+        try
+        {
+            await handled;
         }
         catch (Exception e)
         {
@@ -103,6 +120,11 @@ internal sealed partial class InProcessChatEvents(ILogger<InProcessChatEvents> l
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Delivering {Event} for channel {ChannelId} failed")]
     private partial void LogDeliveryFailed(Exception exception, string @event, Guid channelId);
+
+    private readonly record struct Delivery(InProcessChatEvents Owner, Subscription Subscriber, ChatEvent Event)
+    {
+        public void Run() => Owner.Handle(Subscriber, Event);
+    }
 
     private sealed class Subscription(InProcessChatEvents owner, string audience, Func<ChatEvent, Task> handler)
         : IDisposable

@@ -52,4 +52,33 @@ public class InProcessChatEventsTests
 
         await received.Task.WaitAsync(Timeout);
     }
+
+    [Fact]
+    public async Task A_subscriber_stuck_in_its_handler_holds_up_neither_the_publisher_nor_the_others()
+    {
+        var general = Guid.NewGuid();
+        using var stuck = new ManualResetEventSlim();
+        var received = new TaskCompletionSource();
+        using var blocking = _events.Subscribe(general, _ => { stuck.Wait(Timeout); return Task.CompletedTask; });
+        using var healthy = _events.Subscribe(general, _ => { received.TrySetResult(); return Task.CompletedTask; });
+
+        _events.Publish(Posted(general, 1));
+
+        await received.Task.WaitAsync(Timeout);
+        stuck.Set();
+    }
+
+    [Fact]
+    public async Task Subscribers_do_not_run_in_the_publishers_context()
+    {
+        var general = Guid.NewGuid();
+        var publisher = new AsyncLocal<string>();
+        var seen = new TaskCompletionSource<string?>();
+        using var subscription = _events.Subscribe(general, _ => { seen.TrySetResult(publisher.Value); return Task.CompletedTask; });
+
+        publisher.Value = "the poster's request";
+        _events.Publish(Posted(general, 1));
+
+        (await seen.Task.WaitAsync(Timeout)).ShouldBeNull();
+    }
 }

@@ -214,6 +214,12 @@ public sealed class ChannelFeed(
 
     private void ApplyScansAhead()
     {
+        // Runs for every message in every viewer's tab: nothing waiting is the rule.
+        if (_scansAhead.Count == 0)
+        {
+            return;
+        }
+
         foreach (var (messageId, verdicts) in _scansAhead.ToList())
         {
             if (Messages.Any(m => m.Id == messageId))

@@ -12,23 +12,34 @@ public sealed class TypingTracker(TimeProvider clock, Func<Func<Task>, Task> dis
     private readonly Dictionary<string, (string Name, DateTimeOffset Until)> _typing = [];
     private ITimer? _expiry;
 
+    // Kept until someone starts or stops: every message in the channel asks for them, in every viewer's tab.
+    private IReadOnlyList<string>? _names;
+
     /// <summary>Names of those typing now, in the order they started.</summary>
-    public IReadOnlyList<string> Names => [.. _typing.Values.Select(t => t.Name)];
+    public IReadOnlyList<string> Names => _names ??= [.. _typing.Values.Select(t => t.Name)];
 
     public void Typing(string userId, string name)
     {
         _typing[userId] = (name, clock.GetUtcNow() + ShownFor);
+        _names = null;
         ScheduleExpiry();
         changed();
     }
 
     /// <summary>The person sent their message; they are no longer typing it.</summary>
-    public void Sent(string userId) => _typing.Remove(userId);
+    public void Sent(string userId)
+    {
+        if (_typing.Remove(userId))
+        {
+            _names = null;
+        }
+    }
 
     public void Dispose()
     {
         _expiry?.Dispose();
         _typing.Clear();
+        _names = null;
     }
 
     private void ScheduleExpiry()
@@ -53,6 +64,8 @@ public sealed class TypingTracker(TimeProvider clock, Func<Func<Task>, Task> dis
         {
             _typing.Remove(expired);
         }
+
+        _names = null;
 
         if (_typing.Count > 0)
         {
