@@ -6,9 +6,10 @@ namespace Chat.Infrastructure.Channels;
 
 /// <summary>
 /// Moves read cursors with group commit. Every reader of a busy channel moves their cursor within moments of the
-/// others; one writer takes every move waiting and stores them with one query per channel and one commit, instead of
-/// a context, a statement and a commit each. Each move is answered once the commit that stored it is done; when a batch
-/// fails, each of its callers gets the failure (a tab keeps its read and saves it again with the next one).
+/// others; one writer takes every move waiting and stores them with one update per channel and sequence and one
+/// commit, instead of a context, a statement and a commit each. Each move is answered once the commit that stored it is
+/// done; when a batch fails, each of its callers gets the failure (a tab keeps its read and saves it again with the
+/// next one).
 /// </summary>
 internal sealed partial class ReadCursorWriter : IAsyncDisposable, IDisposable
 {
@@ -56,23 +57,29 @@ internal sealed partial class ReadCursorWriter : IAsyncDisposable, IDisposable
 
     private async Task WriteAsync(List<PendingRead> batch)
     {
+        // Readers of a busy channel read up to the same newest message, so one statement per channel and sequence
+        // moves most of a batch (without loading and tracking a row per reader); a cursor only ever moves forward.
+        var moves = batch
+            .GroupBy(read => (read.ChannelId, read.UserId))
+            .Select(reads => (reads.Key.ChannelId, reads.Key.UserId, Sequence: reads.Max(read => read.Sequence)))
+            .GroupBy(move => (move.ChannelId, move.Sequence), move => move.UserId)
+            .ToList();
         await using var db = await _contexts.CreateDbContextAsync();
 
-        // SQL Server retries transient failures; a retry loads and moves the cursors again from a clean slate.
+        // SQL Server retries transient failures; a retry runs the whole transaction again.
         await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
         {
-            db.ChangeTracker.Clear();
-            foreach (var channel in batch.GroupBy(read => read.ChannelId))
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            foreach (var move in moves)
             {
-                var newest = channel.GroupBy(read => read.UserId).ToDictionary(reads => reads.Key, reads => reads.Max(read => read.Sequence));
-                var userIds = newest.Keys.ToList();
-                var members = await db.ChannelMembers
-                    .Where(m => m.ChannelId == channel.Key && userIds.Contains(m.UserId))
-                    .ToListAsync();
-                members.ForEach(member => member.Read(newest[member.UserId]));
+                var (channelId, sequence) = move.Key;
+                var userIds = move.ToList();
+                await db.ChannelMembers
+                    .Where(m => m.ChannelId == channelId && userIds.Contains(m.UserId) && m.LastReadSequence < sequence)
+                    .ExecuteUpdateAsync(s => s.SetProperty(m => m.LastReadSequence, sequence));
             }
 
-            await db.SaveChangesAsync();
+            await transaction.CommitAsync();
         });
     }
 
