@@ -36,8 +36,11 @@ public interface IChannelStore
     /// <summary>Ends the user's membership; leaving twice changes nothing.</summary>
     Task RemoveMemberAsync(Guid channelId, string userId, CancellationToken cancellationToken);
 
-    /// <summary>Moves the member's read cursor forward to <paramref name="sequence"/> (never back).</summary>
-    Task MarkReadAsync(Guid channelId, string userId, long sequence, CancellationToken cancellationToken);
+    /// <summary>
+    /// Moves the member's read cursor forward to <paramref name="sequence"/> (never back). Answers false, moving
+    /// nothing, when the user is not a member.
+    /// </summary>
+    Task<bool> MarkReadAsync(Guid channelId, string userId, long sequence, CancellationToken cancellationToken);
 
     /// <summary>Sets the member's read cursor just before <paramref name="sequence"/>, so it shows as unread again.</summary>
     Task MarkUnreadAsync(Guid channelId, string userId, long sequence, CancellationToken cancellationToken);

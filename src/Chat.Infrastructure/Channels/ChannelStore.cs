@@ -196,7 +196,7 @@ internal sealed class ChannelStore(IDbContextFactory<ChatDbContext> contexts, Re
             .ExecuteDeleteAsync(cancellationToken);
     }
 
-    public Task MarkReadAsync(Guid channelId, string userId, long sequence, CancellationToken cancellationToken) =>
+    public Task<bool> MarkReadAsync(Guid channelId, string userId, long sequence, CancellationToken cancellationToken) =>
         readCursors.MoveAsync(channelId, userId, sequence, cancellationToken);
 
     public async Task MarkUnreadAsync(Guid channelId, string userId, long sequence, CancellationToken cancellationToken)

@@ -25,8 +25,11 @@ internal sealed partial class ReadCursorWriter : IAsyncDisposable, IDisposable
         _queue = new GroupCommitQueue<PendingRead>(MaxBatch, WriteBatchAsync);
     }
 
-    /// <summary>Moves the member's cursor forward to <paramref name="sequence"/> (never back). Cancelling stops the wait, not the write.</summary>
-    public async Task MoveAsync(Guid channelId, string userId, long sequence, CancellationToken cancellationToken)
+    /// <summary>
+    /// Moves the member's cursor forward to <paramref name="sequence"/> (never back); answers false when the user is not
+    /// a member. Cancelling stops the wait, not the write.
+    /// </summary>
+    public async Task<bool> MoveAsync(Guid channelId, string userId, long sequence, CancellationToken cancellationToken)
     {
         var pending = new PendingRead(channelId, userId, sequence);
         if (!_queue.TryAdd(pending))
@@ -34,7 +37,7 @@ internal sealed partial class ReadCursorWriter : IAsyncDisposable, IDisposable
             throw new ObjectDisposedException(nameof(ReadCursorWriter));
         }
 
-        await pending.Stored.Task.WaitAsync(cancellationToken);
+        return await pending.Stored.Task.WaitAsync(cancellationToken);
     }
 
     public ValueTask DisposeAsync() => _queue.DisposeAsync();
@@ -45,8 +48,8 @@ internal sealed partial class ReadCursorWriter : IAsyncDisposable, IDisposable
     {
         try
         {
-            await WriteAsync(batch);
-            batch.ForEach(read => read.Stored.TrySetResult());
+            var members = await WriteAsync(batch);
+            batch.ForEach(read => read.Stored.TrySetResult(members.Contains((read.ChannelId, read.UserId))));
         }
         catch (Exception e)
         {
@@ -55,7 +58,8 @@ internal sealed partial class ReadCursorWriter : IAsyncDisposable, IDisposable
         }
     }
 
-    private async Task WriteAsync(List<PendingRead> batch)
+    // Answers which of the readers are members: one query per channel, where the use case asked one per read.
+    private async Task<HashSet<(Guid ChannelId, string UserId)>> WriteAsync(List<PendingRead> batch)
     {
         // Readers of a busy channel read up to the same newest message, so one statement per channel and sequence
         // moves most of a batch (without loading and tracking a row per reader); a cursor only ever moves forward.
@@ -67,9 +71,17 @@ internal sealed partial class ReadCursorWriter : IAsyncDisposable, IDisposable
         await using var db = await _contexts.CreateDbContextAsync();
 
         // SQL Server retries transient failures; a retry runs the whole transaction again.
-        await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+        return await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
         {
             await using var transaction = await db.Database.BeginTransactionAsync();
+            var members = new HashSet<(Guid ChannelId, string UserId)>();
+            foreach (var channel in batch.GroupBy(read => read.ChannelId))
+            {
+                var userIds = channel.Select(read => read.UserId).Distinct().ToList();
+                var found = await db.ChannelMembers.Where(m => m.ChannelId == channel.Key && userIds.Contains(m.UserId)).Select(m => m.UserId).ToListAsync();
+                members.UnionWith(found.Select(userId => (channel.Key, userId)));
+            }
+
             foreach (var move in moves)
             {
                 var (channelId, sequence) = move.Key;
@@ -80,6 +92,7 @@ internal sealed partial class ReadCursorWriter : IAsyncDisposable, IDisposable
             }
 
             await transaction.CommitAsync();
+            return members;
         });
     }
 
@@ -88,6 +101,6 @@ internal sealed partial class ReadCursorWriter : IAsyncDisposable, IDisposable
 
     private sealed record PendingRead(Guid ChannelId, string UserId, long Sequence)
     {
-        public TaskCompletionSource Stored { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public TaskCompletionSource<bool> Stored { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 }

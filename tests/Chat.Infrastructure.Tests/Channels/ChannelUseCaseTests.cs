@@ -143,6 +143,38 @@ public sealed class ChannelUseCaseTests : IAsyncLifetime
         }
     }
 
+    [Fact]
+    public async Task Reading_a_public_channel_one_has_not_joined_is_done_and_a_private_one_one_is_not_in_does_not_exist()
+    {
+        var open = (await As<CreateChannelHandler>("dan").HandleAsync(new CreateChannel("open-plans", ChannelKind.Public))).Value.ChannelId;
+        var secret = (await As<CreateChannelHandler>("dan").HandleAsync(new CreateChannel("secret-plans", ChannelKind.Private))).Value.ChannelId;
+        await As<SendMessageHandler>("dan").HandleAsync(new SendMessage(open, Guid.NewGuid(), "roadmap"));
+        var events = new List<ChatEvent>();
+        using var watching = _workspace.Services.GetRequiredService<IChatEvents>().SubscribeUser(_users["bob"], e =>
+        {
+            lock (events)
+            {
+                events.Add(e);
+            }
+
+            return Task.CompletedTask;
+        });
+
+        var readOpen = await As<MarkReadHandler>("bob").HandleAsync(new MarkRead(open, 1));
+        var readSecret = await As<MarkReadHandler>("bob").HandleAsync(new MarkRead(secret, 1));
+        var unreadSecret = await As<MarkReadHandler>("bob").HandleAsync(new MarkRead(secret, 1, Unread: true));
+
+        readOpen.Succeeded.ShouldBeTrue();
+        readSecret.Error!.Code.ShouldBe("channel.not_found");
+        unreadSecret.Error!.Code.ShouldBe("channel.not_found");
+        await using var db = _workspace.NewContext();
+        (await db.ChannelMembers.AnyAsync(m => m.UserId == _users["bob"] && (m.ChannelId == open || m.ChannelId == secret))).ShouldBeFalse();
+        lock (events)
+        {
+            events.ShouldBeEmpty("bob's other tabs have no read state to follow in channels he is not in");
+        }
+    }
+
     private async Task<long> LastSequenceAsync(Guid channelId)
     {
         await using var db = _workspace.NewContext();

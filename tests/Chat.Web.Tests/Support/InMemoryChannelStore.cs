@@ -65,10 +65,15 @@ public sealed class InMemoryChannelStore : IChannelStore
         return Task.CompletedTask;
     }
 
-    public Task MarkReadAsync(Guid channelId, string userId, long sequence, CancellationToken cancellationToken)
+    public Task<bool> MarkReadAsync(Guid channelId, string userId, long sequence, CancellationToken cancellationToken)
     {
+        if (!Channels.Any(c => c.ChannelId == channelId && c.Role is not null))
+        {
+            return Task.FromResult(false);
+        }
+
         ReadCursors[channelId] = Math.Max(ReadCursors.GetValueOrDefault(channelId), sequence);
-        return Task.CompletedTask;
+        return Task.FromResult(true);
     }
 
     public Task MarkUnreadAsync(Guid channelId, string userId, long sequence, CancellationToken cancellationToken)

@@ -24,27 +24,29 @@ public sealed class MarkReadHandler(ICurrentActor currentActor, IChannelStore ch
             return Error.Invalid("read.sequence", "Sequences start at 1.");
         }
 
-        var readable = await channels.ReadableAsync(request.ChannelId, userId.Value, cancellationToken);
-        if (!readable.Succeeded)
+        // Read state lives on the membership. Moving one's own cursor forward needs no access check of its own, since
+        // only a member has one to move (and every viewer of a busy channel saves theirs every few seconds); whoever
+        // has none is checked: a non-member reading a public channel is done, others are told it does not exist.
+        if (!request.Unread && !await channels.MarkReadAsync(request.ChannelId, userId.Value, request.Sequence, cancellationToken))
         {
-            return readable.Error!;
-        }
-
-        var access = readable.Value;
-
-        // Read state lives on the membership; a non-member reading a public channel has none to move.
-        if (!access.IsMember)
-        {
-            return Done.Instance;
+            var readable = await channels.ReadableAsync(request.ChannelId, userId.Value, cancellationToken);
+            return readable.Succeeded ? Done.Instance : readable.Error!;
         }
 
         if (request.Unread)
         {
+            var readable = await channels.ReadableAsync(request.ChannelId, userId.Value, cancellationToken);
+            if (!readable.Succeeded)
+            {
+                return readable.Error!;
+            }
+
+            if (!readable.Value.IsMember)
+            {
+                return Done.Instance;
+            }
+
             await channels.MarkUnreadAsync(request.ChannelId, userId.Value, request.Sequence, cancellationToken);
-        }
-        else
-        {
-            await channels.MarkReadAsync(request.ChannelId, userId.Value, request.Sequence, cancellationToken);
         }
 
         // The user's other tabs and API clients update their unread counts.
