@@ -30,7 +30,7 @@ internal sealed class MessageMarkup
         + Layout.ShellIcons.More.Value + "</button>");
 
     private readonly MessageDto _message;
-    private ZonedHeader? _header;
+    private ZonedHeader[] _zones = [];
 
     private MessageMarkup(MessageDto message)
     {
@@ -78,17 +78,24 @@ internal sealed class MessageMarkup
             $"<article class=\"{ArticleClasses[flags]}\" id=\"{ElementId}\" data-sequence=\"{Sequence}\">{header.InChannel}{QuietMoreButton}{Body}</article>");
     }
 
-    // Viewers of one workspace mostly share a zone; one in another zone gets theirs built and kept instead.
+    // Viewers of one workspace share a few zones: each zone's markup is built once and kept beside the others, so
+    // viewers in two zones rendering in turn do not rebuild it for each other. Two tabs adding a zone at once may
+    // each build it; one copy is kept.
     private ZonedHeader InZone(TimeZoneInfo zone)
     {
-        var header = _header;
-        if (header is null || !header.Zone.Equals(zone))
+        var zones = _zones;
+        foreach (var known in zones)
         {
-            // Only a reply also sent to the channel reads differently in its thread.
-            var inChannel = BuildHeader(zone, inThread: false);
-            _header = header = new ZonedHeader(zone, inChannel, RepliedToThread ? BuildHeader(zone, inThread: true) : inChannel);
+            if (known.Zone.Equals(zone))
+            {
+                return known;
+            }
         }
 
+        // Only a reply also sent to the channel reads differently in its thread.
+        var inChannel = BuildHeader(zone, inThread: false);
+        var header = new ZonedHeader(zone, inChannel, RepliedToThread ? BuildHeader(zone, inThread: true) : inChannel);
+        _zones = [.. zones, header];
         return header;
     }
 
