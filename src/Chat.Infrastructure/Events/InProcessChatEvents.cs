@@ -90,27 +90,12 @@ internal sealed partial class InProcessChatEvents(ILogger<InProcessChatEvents> l
         }
     }
 
-    private void Handle(Subscription subscriber, ChatEvent chatEvent)
+    // A handler that completes at once (most) costs no state machine: the method then completes synchronously.
+    private async Task HandleAsync(Subscription subscriber, ChatEvent chatEvent)
     {
         try
         {
-            var handled = subscriber.Handler(chatEvent);
-            if (!handled.IsCompletedSuccessfully)
-            {
-                _ = ObserveAsync(handled, chatEvent);
-            }
-        }
-        catch (Exception e)
-        {
-            LogDeliveryFailed(e, chatEvent.GetType().Name, chatEvent.ChannelId);
-        }
-    }
-
-    private async Task ObserveAsync(Task handled, ChatEvent chatEvent)
-    {
-        try
-        {
-            await handled;
+            await subscriber.Handler(chatEvent);
         }
         catch (Exception e)
         {
@@ -123,7 +108,7 @@ internal sealed partial class InProcessChatEvents(ILogger<InProcessChatEvents> l
 
     private readonly record struct Delivery(InProcessChatEvents Owner, Subscription Subscriber, ChatEvent Event)
     {
-        public void Run() => Owner.Handle(Subscriber, Event);
+        public void Run() => _ = Owner.HandleAsync(Subscriber, Event);
     }
 
     private sealed class Subscription(InProcessChatEvents owner, string audience, Func<ChatEvent, Task> handler)

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Globalization;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Chat.Infrastructure.Persistence;
@@ -12,7 +13,7 @@ internal sealed class SqliteBusyTimeout : DbConnectionInterceptor
 {
     public const int Milliseconds = 10_000;
 
-    private const string Pragma = "PRAGMA busy_timeout = 10000;";
+    private static readonly string Pragma = string.Create(CultureInfo.InvariantCulture, $"PRAGMA busy_timeout = {Milliseconds};");
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {

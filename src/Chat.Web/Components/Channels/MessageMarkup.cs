@@ -22,12 +22,10 @@ internal sealed class MessageMarkup
         new[] { "message", (flags & 1) != 0 ? "message-deleted" : null, (flags & 2) != 0 ? "continuation" : null,
             (flags & 4) != 0 ? "highlighted" : null, (flags & 8) != 0 ? "mentions-me" : null }.OfType<string>())).ToArray();
 
-    /// <summary>
-    /// The actions button of a quiet message (see MessageBlock): no handler of its own, the list's script answers it.
-    /// </summary>
-    public static readonly MarkupString QuietMoreButton = new(
+    // The actions button of a quiet message (see MessageBlock): no handler of its own, the list's script answers it.
+    private static readonly string QuietMoreButton =
         "<button type=\"button\" class=\"message-more\" data-opens-actions aria-label=\"Message actions\" aria-haspopup=\"menu\" aria-expanded=\"false\">"
-        + Layout.ShellIcons.More.Value + "</button>");
+        + Layout.ShellIcons.More.Value + "</button>";
 
     private readonly MessageDto _message;
     private ZonedHeader[] _zones = [];
