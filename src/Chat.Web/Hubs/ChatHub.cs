@@ -18,7 +18,9 @@ namespace Chat.Web.Hubs;
 /// <summary>
 /// The real-time API for other clients at <c>/hubs/chat</c>, signed in by access token. A connection is placed in its
 /// user's channels' groups and receives their events (named after the event: MessagePosted, MessageEdited…, each with
-/// its channel id, messages with their sequence). Refusals are hub errors whose message starts with a stable code.
+/// its channel id, messages with their sequence). Its first call runs once it is in those groups, so a client that
+/// syncs right after connecting misses nothing in between. Refusals are hub errors whose message starts with a stable
+/// code.
 /// </summary>
 [Authorize(Policy = ApiEndpoints.Policy)]
 internal sealed class ChatHub(

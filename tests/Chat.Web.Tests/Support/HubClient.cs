@@ -34,7 +34,19 @@ public sealed class HubClient : IAsyncDisposable
 
     public IReadOnlyList<(string Name, MessageView? Message, Guid ChannelId)> Received => [.. _received];
 
+    /// <summary>A client connected and in its channels' groups, ready to hear their events.</summary>
     public static async Task<HubClient> ConnectAsync(string baseUrl, string token, bool messagePack = false)
+    {
+        var client = Create(baseUrl, token, messagePack);
+        await client.Connection.StartAsync();
+
+        // The server runs a connection's first call once it is in its channels' groups; before that, events pass it by.
+        await client.Connection.InvokeAsync("Sync", Array.Empty<object>());
+        return client;
+    }
+
+    /// <summary>A client not yet started.</summary>
+    public static HubClient Create(string baseUrl, string token, bool messagePack = false)
     {
         var builder = new HubConnectionBuilder().WithUrl($"{baseUrl}/hubs/chat", options =>
         {
@@ -51,9 +63,7 @@ public sealed class HubClient : IAsyncDisposable
             builder.AddJsonProtocol(options => options.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         }
 
-        var client = new HubClient(builder.Build());
-        await client.Connection.StartAsync();
-        return client;
+        return new HubClient(builder.Build());
     }
 
     /// <summary>The messages received as <paramref name="eventName"/>, in order.</summary>
