@@ -17,7 +17,7 @@ internal sealed class ProcessDiagnostics : IServerDiagnostics
 
         return new ServerMemory(
             GC.GetTotalMemory(forceFullCollection: false), Environment.WorkingSet, System.Runtime.JitInfo.GetCompiledMethodCount(),
-            GC.GetTotalAllocatedBytes(precise: false), GC.GetTotalPauseDuration().TotalMilliseconds,
+            System.Runtime.JitInfo.GetCompilationTime().TotalMilliseconds, GC.GetTotalAllocatedBytes(precise: false), GC.GetTotalPauseDuration().TotalMilliseconds,
             [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)]);
     }
 }

@@ -16,6 +16,9 @@ public interface IServerDiagnostics
 /// Methods the runtime has compiled so far, re-compilations of busy methods included: while it keeps rising under a
 /// steady load, the node is still warming up.
 /// </param>
+/// <param name="CompilingMilliseconds">
+/// Time the runtime has spent compiling so far: a node still warming up spends milliseconds of every unit of work here.
+/// </param>
 /// <param name="AllocatedBytes">Managed bytes allocated since the process started: what a unit of work allocates is the difference.</param>
 /// <param name="GcPauseMilliseconds">Time the process has spent paused for garbage collection since it started.</param>
 /// <param name="GcCollections">
@@ -23,4 +26,5 @@ public interface IServerDiagnostics
 /// long-lived state is being churned, and those collections pause every request.
 /// </param>
 public sealed record ServerMemory(
-    long ManagedBytes, long WorkingSetBytes, long CompiledMethods, long AllocatedBytes, double GcPauseMilliseconds, IReadOnlyList<int> GcCollections);
+    long ManagedBytes, long WorkingSetBytes, long CompiledMethods, double CompilingMilliseconds, long AllocatedBytes, double GcPauseMilliseconds,
+    IReadOnlyList<int> GcCollections);

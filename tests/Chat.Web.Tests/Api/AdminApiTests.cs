@@ -21,6 +21,7 @@ public sealed class AdminApiTests : WebAppTest
         memory.GetProperty("managedBytes").GetInt64().ShouldBeGreaterThan(1_000_000);
         memory.GetProperty("workingSetBytes").GetInt64().ShouldBeGreaterThan(memory.GetProperty("managedBytes").GetInt64());
         memory.GetProperty("compiledMethods").GetInt64().ShouldBeGreaterThan(1_000);
+        memory.GetProperty("compilingMilliseconds").GetDouble().ShouldBeGreaterThan(0);
         memory.GetProperty("allocatedBytes").GetInt64().ShouldBeGreaterThan(memory.GetProperty("managedBytes").GetInt64());
         memory.GetProperty("gcPauseMilliseconds").GetDouble().ShouldBeGreaterThan(0);
 
