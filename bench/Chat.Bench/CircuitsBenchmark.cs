@@ -223,8 +223,8 @@ internal static partial class CircuitsBenchmark
     /// Posts messages until five in a row, each with a moment after it, make the server compile for less than 5 ms (a
     /// message's fan-out takes ~100 ms of CPU): the runtime re-compiles busy methods in the background for a while after
     /// they get busy, a large method taking tens of milliseconds, and a server that has been up for hours has long
-    /// finished. Time, not the number of methods: the count keeps rising by a few cheap ones per message for good.
-    /// Answers how many were posted.
+    /// finished. Time, not the number of methods, since time is what delays a message: one large method can take more
+    /// than a hundred small ones. Answers how many were posted.
     /// </summary>
     private static async Task<int> WarmUpAsync(HttpClient admin, Func<int, Task<long>> post)
     {
