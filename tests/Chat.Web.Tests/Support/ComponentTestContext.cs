@@ -165,7 +165,12 @@ public sealed class InMemoryProfileStore : IUserProfileStore
 
     public Task<bool> SetThemeAsync(string userId, ThemePreference theme, CancellationToken cancellationToken)
     {
-        Profiles[userId] = Profiles[userId] with { Theme = theme };
+        if (!Profiles.TryGetValue(userId, out var profile))
+        {
+            return Task.FromResult(false);
+        }
+
+        Profiles[userId] = profile with { Theme = theme };
         return Task.FromResult(true);
     }
 }

@@ -138,19 +138,22 @@ public partial class MainLayout : IAsyncDisposable
 
     private Task ToggleThemeAsync() => SetDarkModeAsync(!_isDarkMode);
 
+    // Saved first, then shown: a page reloaded as soon as it turned dark stays dark, and a choice that could not be
+    // saved is not shown as made.
     private async Task SetDarkModeAsync(bool isDarkMode)
     {
-        _isDarkMode = isDarkMode;
         var theme = isDarkMode ? ThemePreference.Dark : ThemePreference.Light;
-        if (_module is not null)
-        {
-            await _module.InvokeVoidAsync("useTheme", ThemeStyles.AttributeFor(theme));
-        }
-
         var saved = await SetThemePreference.HandleAsync(new SetThemePreference(theme));
         if (!saved.Succeeded)
         {
             Snackbar.Add(saved.Error!.Message, Severity.Error);
+            return;
+        }
+
+        _isDarkMode = isDarkMode;
+        if (_module is not null)
+        {
+            await _module.InvokeVoidAsync("useTheme", ThemeStyles.AttributeFor(theme));
         }
     }
 }

@@ -100,6 +100,19 @@ public class MainLayoutTests : ComponentTestContext
     }
 
     [Fact]
+    public void A_theme_that_cannot_be_saved_is_not_shown_as_chosen()
+    {
+        var module = JSInterop.SetupModule("./Components/Layout/MainLayout.razor.js");
+        var layout = RenderLayout();
+        Profiles.Profiles.Remove(UserId);
+
+        layout.Find("#theme-toggle").Click();
+
+        layout.Find("#theme-toggle").GetAttribute("aria-label").ShouldBe("Switch to dark theme");
+        module.Invocations["useTheme"].ShouldBeEmpty();
+    }
+
+    [Fact]
     public void A_stored_dark_preference_shows_the_toggle_offering_light()
     {
         Profiles.Profiles[UserId] = Profiles.Profiles[UserId] with { Theme = ThemePreference.Dark };
