@@ -98,11 +98,7 @@ internal static class FanoutBenchmark
         var warmUpTotal = rate * warmUpSeconds;
         var compilingBeforeWarmUp = await CompilingMillisecondsAsync(admin);
         var warmUp = await SendPacedAsync(senders, channelId, warmUpTotal, rate, WarmUpBody, errors);
-        var warmUpDeadline = Stopwatch.GetTimestamp() + (long)(Drain.TotalSeconds * Stopwatch.Frequency);
-        while (joined.Any(c => c.WarmUpReceived < warmUp.Sent) && Stopwatch.GetTimestamp() < warmUpDeadline)
-        {
-            await Task.Delay(50);
-        }
+        await DrainAsync(() => joined.All(c => c.WarmUpReceived >= warmUp.Sent));
 
         var compilingBefore = await CompilingMillisecondsAsync(admin);
         var serverCpuBefore = server.CpuTime();
@@ -111,12 +107,7 @@ internal static class FanoutBenchmark
         var run = await SendPacedAsync(senders, channelId, total, rate, i => Body(i, Stopwatch.GetTimestamp()), errors);
         var (sent, sendErrors, sendSeconds) = run;
 
-        // Drain: until every joined client has everything, or 15 s after the last send.
-        var drainDeadline = Stopwatch.GetTimestamp() + (long)(Drain.TotalSeconds * Stopwatch.Frequency);
-        while (joined.Any(c => c.Unique < total) && Stopwatch.GetTimestamp() < drainDeadline)
-        {
-            await Task.Delay(50);
-        }
+        await DrainAsync(() => joined.All(c => c.Unique >= total));
 
         var runSeconds = runWatch.Elapsed.TotalSeconds;
         var serverCpu = server.CpuTime() - serverCpuBefore;
@@ -220,6 +211,16 @@ internal static class FanoutBenchmark
         }
 
         return (count, failed, pacedSeconds);
+    }
+
+    /// <summary>Waits until every joined client has everything sent, or 15 s after the last send.</summary>
+    private static async Task DrainAsync(Func<bool> everyoneHasAll)
+    {
+        var deadline = Stopwatch.GetTimestamp() + (long)(Drain.TotalSeconds * Stopwatch.Frequency);
+        while (!everyoneHasAll() && Stopwatch.GetTimestamp() < deadline)
+        {
+            await Task.Delay(50);
+        }
     }
 
     private static async Task<double> CompilingMillisecondsAsync(HttpClient admin) =>

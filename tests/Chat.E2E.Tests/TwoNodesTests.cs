@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Chat.Launch;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
 using static Microsoft.Playwright.Assertions;
@@ -76,10 +77,7 @@ public sealed class TwoNodesTests(TwoNodesFixture nodes) : IClassFixture<TwoNode
                 options.SkipNegotiation = true;
             })
             .Build();
-        await connection.StartAsync();
-
-        // The server runs a connection's first call once it is in its channels' groups; before that, events pass it by.
-        await connection.InvokeAsync("Sync", Array.Empty<object>());
+        await connection.StartInGroupsAsync();
         return connection;
     }
 

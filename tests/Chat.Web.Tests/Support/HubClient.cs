@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.Json.Serialization;
+using Chat.Launch;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
@@ -38,10 +39,7 @@ public sealed class HubClient : IAsyncDisposable
     public static async Task<HubClient> ConnectAsync(string baseUrl, string token, bool messagePack = false)
     {
         var client = Create(baseUrl, token, messagePack);
-        await client.Connection.StartAsync();
-
-        // The server runs a connection's first call once it is in its channels' groups; before that, events pass it by.
-        await client.Connection.InvokeAsync("Sync", Array.Empty<object>());
+        await client.Connection.StartInGroupsAsync();
         return client;
     }
 
