@@ -14,7 +14,9 @@ install_packages chromium clamav-daemon redis-server || exit 1
 start_test_services || exit 1
 
 results="$root/artifacts/test-results"
-rm -rf "$results"
+# The browser tests write their servers' and browsers' warnings here; printed below when a test failed.
+export CHAT_TEST_LOGS="$root/artifacts/test-logs"
+rm -rf "$results" "$CHAT_TEST_LOGS"
 mkdir -p "$results"
 
 # The benchmarks are outside the solution but use its layers: building them here keeps them compiling.
@@ -29,6 +31,11 @@ fi
 
 dotnet test Chat.Enterprise.sln --no-build -c Debug -nologo --logger trx </dev/null
 test_status=$?
+
+if [ $test_status -ne 0 ] && [ -s "$CHAT_TEST_LOGS/e2e.log" ]; then
+    echo "Browser tests: the last warnings of their servers and browsers ($CHAT_TEST_LOGS/e2e.log):"
+    tail -n 80 "$CHAT_TEST_LOGS/e2e.log" | cut -c1-400
+fi
 
 bash scripts/summarize-trx.sh "$results"
 summary_status=$?

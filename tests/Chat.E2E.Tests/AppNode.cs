@@ -44,7 +44,8 @@ public sealed class AppNode : IAsyncDisposable
         }
 
         var process = AppLaunch.Start(typeof(Program).Assembly.Location, "Development", settings);
-        var (baseUrl, drain) = await AppLaunch.WaitForBannerAsync(process, TimeSpan.FromSeconds(90));
+        var node = $"node {Path.GetFileName(dataPath)}";
+        var (baseUrl, drain) = await AppLaunch.WaitForBannerAsync(process, TimeSpan.FromSeconds(90), line => FailureLog.Write(node, line));
         return new AppNode(process, baseUrl, drain);
     }
 

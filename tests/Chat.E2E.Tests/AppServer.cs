@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Chat.E2E.Tests;
 
@@ -33,6 +34,10 @@ public sealed class AppServer : WebApplicationFactory<Program>
         builder.UseSetting("Storage:DataPath", _dataPath);
         builder.UseSetting("Bootstrap:SeedDemoWorkspace", _seedDemoWorkspace ? "true" : "false");
         builder.UseSetting("Jobs:WorkerCount", "1");
+        if (FailureLog.Enabled)
+        {
+            builder.ConfigureLogging(logging => logging.AddProvider(new FailureLog.Provider($"app {_dataPath[^6..]}")));
+        }
 
         // Every browser signs in from 127.0.0.1; the per-address sign-in limit is tested on its own.
         builder.UseSetting("RateLimits:LoginPerMinute", "1000");

@@ -53,7 +53,28 @@ public class BrowserFixture : IAsyncLifetime
             ViewportSize = new ViewportSize { Width = width, Height = height },
         });
         context.SetDefaultTimeout(15_000);
-        return await context.NewPageAsync();
+        var page = await context.NewPageAsync();
+        LogProblems(page);
+        return page;
+    }
+
+    /// <summary>A page's console warnings and errors (Blazor reports lost connections there) and its script errors.</summary>
+    public static void LogProblems(IPage page)
+    {
+        if (!FailureLog.Enabled)
+        {
+            return;
+        }
+
+        var name = $"browser {Guid.NewGuid().ToString("N")[..6]}";
+        page.Console += (_, message) =>
+        {
+            if (message.Type is "warning" or "error")
+            {
+                FailureLog.Write(name, $"{message.Type}: {message.Text} ({page.Url})");
+            }
+        };
+        page.PageError += (_, error) => FailureLog.Write(name, $"script error: {error} ({page.Url})");
     }
 
     public async Task DisposeAsync()

@@ -44,7 +44,9 @@ public sealed class TwoNodesFixture : IAsyncLifetime
             ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
         });
         context.SetDefaultTimeout(15_000);
-        var pages = new ChatPages(await context.NewPageAsync());
+        var page = await context.NewPageAsync();
+        BrowserFixture.LogProblems(page);
+        var pages = new ChatPages(page);
         await pages.LoginAsync(email, "ChatDemo2026");
         return pages;
     }

@@ -33,9 +33,10 @@ internal static class AppLaunch
 
     /// <summary>
     /// Reads what the app prints until its banner; returns the address it listens on and a task that keeps reading the
-    /// rest (a full pipe would block the app). An app that exits or stays silent is killed and reported with its output.
+    /// rest (a full pipe would block the app), handing each later line to <paramref name="printedLater"/> if given.
+    /// An app that exits or stays silent is killed and reported with its output.
     /// </summary>
-    public static async Task<(string BaseUrl, Task Drain)> WaitForBannerAsync(Process process, TimeSpan timeout)
+    public static async Task<(string BaseUrl, Task Drain)> WaitForBannerAsync(Process process, TimeSpan timeout, Action<string>? printedLater = null)
     {
         var printed = new StringBuilder();
         using var cancel = new CancellationTokenSource(timeout);
@@ -46,7 +47,7 @@ internal static class AppLaunch
                 printed.AppendLine(line);
                 if (line.StartsWith(Banner, StringComparison.Ordinal))
                 {
-                    var drain = Task.WhenAll(process.StandardOutput.ReadToEndAsync(), process.StandardError.ReadToEndAsync());
+                    var drain = Task.WhenAll(ReadRestAsync(process.StandardOutput, printedLater), ReadRestAsync(process.StandardError, printedLater));
                     return (line[Banner.Length..].Split(',')[0].Trim(), drain);
                 }
             }
@@ -57,5 +58,19 @@ internal static class AppLaunch
 
         process.Kill(entireProcessTree: true);
         throw new InvalidOperationException($"The app did not start:\n{printed}\n{await process.StandardError.ReadToEndAsync()}");
+    }
+
+    private static async Task ReadRestAsync(StreamReader output, Action<string>? printed)
+    {
+        if (printed is null)
+        {
+            await output.ReadToEndAsync();
+            return;
+        }
+
+        while (await output.ReadLineAsync() is { } line)
+        {
+            printed(line);
+        }
     }
 }
