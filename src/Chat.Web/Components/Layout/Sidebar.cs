@@ -29,7 +29,7 @@ public sealed class Sidebar(
     private Dictionary<string, PresenceStatus> _presence = [];
     private readonly Lock _gate = new();
     private readonly List<IDisposable> _subscriptions = [];
-    private readonly List<Action> _listeners = [];
+    private readonly ChangeListeners _listeners = new();
     private Dictionary<Guid, ChannelSummary> _channels = [];
     private string? _userId;
     private Guid? _openChannelId;
@@ -88,21 +88,7 @@ public sealed class Sidebar(
     }
 
     /// <summary>Calls <paramref name="listener"/> (from any thread) whenever counts change; dispose to stop.</summary>
-    public IDisposable OnChanged(Action listener)
-    {
-        lock (_gate)
-        {
-            _listeners.Add(listener);
-        }
-
-        return new Unsubscriber(() =>
-        {
-            lock (_gate)
-            {
-                _listeners.Remove(listener);
-            }
-        });
-    }
+    public IDisposable OnChanged(Action listener) => _listeners.Add(listener);
 
     /// <summary>The read cursor the user had in a channel when the sidebar loaded or last marked it.</summary>
     public long LastReadOf(Guid channelId)
@@ -159,10 +145,7 @@ public sealed class Sidebar(
         _readCursors.Dispose();
         _mine?.Dispose();
         StopWatching();
-        lock (_gate)
-        {
-            _listeners.Clear();
-        }
+        _listeners.Clear();
     }
 
     private List<ChannelSummary> Select(bool isDirect)
@@ -280,19 +263,6 @@ public sealed class Sidebar(
             return Task.CompletedTask;
         }
 
-        if (posted.Message.SenderId == _userId)
-        {
-            lock (_gate)
-            {
-                if (_channels.TryGetValue(posted.ChannelId, out var own) && posted.Sequence > own.LastSequence)
-                {
-                    _channels[posted.ChannelId] = own with { LastSequence = posted.Sequence };
-                }
-            }
-
-            return Task.CompletedTask;
-        }
-
         lock (_gate)
         {
             // A message committed just before the list was read is in its count already, even when its event
@@ -302,8 +272,9 @@ public sealed class Sidebar(
                 return Task.CompletedTask;
             }
 
-            // Replies kept to their thread do not make the channel unread, but a mention in one still counts.
-            var counts = _openChannelId != posted.ChannelId;
+            // One's own messages and those in the open channel are read. Replies kept to their thread do not make
+            // the channel unread, but a mention in one still counts.
+            var counts = _openChannelId != posted.ChannelId && posted.Message.SenderId != _userId;
             var updated = channel with
             {
                 Unread = channel.Unread + (counts && posted.Message.IsInChannel ? 1 : 0),
@@ -332,22 +303,5 @@ public sealed class Sidebar(
         return Task.CompletedTask;
     }
 
-    private void NotifyChanged()
-    {
-        Action[] listeners;
-        lock (_gate)
-        {
-            listeners = [.. _listeners];
-        }
-
-        foreach (var listener in listeners)
-        {
-            listener();
-        }
-    }
-
-    private sealed class Unsubscriber(Action unsubscribe) : IDisposable
-    {
-        public void Dispose() => unsubscribe();
-    }
+    private void NotifyChanged() => _listeners.Notify();
 }
