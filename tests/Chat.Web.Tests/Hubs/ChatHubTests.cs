@@ -237,6 +237,9 @@ public sealed class ChatHubTests : IAsyncLifetime
         refusals.ShouldNotBeEmpty();
         refusals.ShouldAllBe(r => r.Contains("message.rate_limited"));
         erin.Connection.State.ShouldBe(HubConnectionState.Connected);
+
+        // A client's refusals are its own mistake: they must not fill the operator's log with errors.
+        _app.Logs.Entries.Where(e => e.Level >= Microsoft.Extensions.Logging.LogLevel.Warning && e.Message.Contains("SendMessage")).ShouldBeEmpty();
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 
@@ -23,6 +24,9 @@ public sealed class ChatWebFactory : WebApplicationFactory<Program>
     };
 
     public string Environment { get; set; } = "Development";
+
+    /// <summary>What the app logged, as the app's own logging filters let it through.</summary>
+    public RecordedLogs Logs { get; } = new();
 
     private bool _onLoopback;
 
@@ -52,6 +56,7 @@ public sealed class ChatWebFactory : WebApplicationFactory<Program>
             builder.UseUrls("http://127.0.0.1:0");
         }
 
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs));
         builder.UseSetting("Storage:DataPath", DataPath);
         foreach (var (key, value) in Settings)
         {
