@@ -157,19 +157,19 @@ public sealed class ChannelFeed(
                 await ApplyPostedAsync(posted);
                 break;
             case MessageEdited { Message: var edited }:
-                Replace(edited);
+                Update(edited.Sequence, held => NewerCopy.OfVersion(held, edited));
                 break;
             case MessageDeleted { Message: var deleted }:
-                Replace(deleted);
+                Update(deleted.Sequence, held => NewerCopy.OfVersion(held, deleted));
                 break;
             case MessagePinChanged { Message: var pinned }:
-                Replace(pinned);
+                Update(pinned.Sequence, held => NewerCopy.OfVersion(held, pinned));
                 break;
             case ReactionsChanged { Message: var reacted }:
-                ReplaceReactions(reacted);
+                Update(reacted.Sequence, held => NewerCopy.OfReactions(held, reacted));
                 break;
             case ThreadUpdated { Root: var root }:
-                ReplaceThread(root);
+                Update(root.Sequence, held => NewerCopy.OfThread(held, root));
                 break;
             case FileScanned scanned:
                 ReplaceFile(scanned);
@@ -183,18 +183,6 @@ public sealed class ChannelFeed(
         }
     }
 
-    private void ReplaceReactions(MessageDto reacted)
-    {
-        var index = IndexOf(reacted.Sequence);
-        if (index < 0 || Messages[index].ReactionRevision >= reacted.ReactionRevision)
-        {
-            return;
-        }
-
-        Put(index, Messages[index] with { Reactions = reacted.Reactions, ReactionRevision = reacted.ReactionRevision });
-    }
-
-    // A scan moves a file from pending to its final state once, so a verdict always wins over "pending".
     private void ReplaceFile(FileScanned scanned)
     {
         var index = Messages.ToList().FindIndex(m => m.Id == scanned.MessageId);
@@ -208,8 +196,7 @@ public sealed class ChannelFeed(
             return;
         }
 
-        var files = Messages[index].Files.Select(f => f.Id == scanned.File.Id ? scanned.File : f).ToArray();
-        Put(index, Messages[index] with { Files = files });
+        Put(index, NewerCopy.WithScanned(Messages[index], scanned.File));
     }
 
     private void ApplyScansAhead()
@@ -230,32 +217,14 @@ public sealed class ChannelFeed(
         }
     }
 
-    private void ReplaceThread(MessageDto root)
+    /// <summary>Swaps in what a newer copy changes in a message held; older copies and unknown messages change nothing.</summary>
+    private void Update(long sequence, Func<MessageDto, MessageDto?> newer)
     {
-        var index = IndexOf(root.Sequence);
-        if (index < 0 || (Messages[index].Thread?.ReplyCount ?? 0) >= (root.Thread?.ReplyCount ?? 0))
+        var index = IndexOf(sequence);
+        if (index >= 0 && newer(Messages[index]) is { } changed)
         {
-            return;
+            Put(index, changed);
         }
-
-        Put(index, Messages[index] with { Thread = root.Thread });
-    }
-
-    /// <summary>Swaps in a newer version of a message held; older or unknown copies change nothing.</summary>
-    private void Replace(MessageDto changed)
-    {
-        var index = IndexOf(changed.Sequence);
-        if (index < 0 || Messages[index].Version >= changed.Version)
-        {
-            return;
-        }
-
-        // An edit carries the reactions and thread as they were then; keep whichever state is newer.
-        var held = Messages[index];
-        var newest = held.ReactionRevision > changed.ReactionRevision
-            ? changed with { Reactions = held.Reactions, ReactionRevision = held.ReactionRevision }
-            : changed;
-        Put(index, (held.Thread?.ReplyCount ?? 0) > (changed.Thread?.ReplyCount ?? 0) ? newest with { Thread = held.Thread } : newest);
     }
 
     /// <summary>Replaces the message at <paramref name="index"/> in a new list, so renderers see the change.</summary>
