@@ -117,8 +117,21 @@ internal sealed partial class ClusterPresence : IPresence, IDisposable
         Reevaluate(userId);
     }
 
-    // Repeats this node's connected people for the others, and lets what silent nodes said run out.
+    // A timer's callback that throws ends the process: a failed beat is logged, and the next one tries again.
     private void Beat()
+    {
+        try
+        {
+            RepeatAndExpire();
+        }
+        catch (Exception e)
+        {
+            LogBeatFailed(e);
+        }
+    }
+
+    // Repeats this node's connected people for the others, and lets what silent nodes said run out.
+    private void RepeatAndExpire()
     {
         foreach (var (userId, status) in _local.ConnectedHere())
         {
@@ -155,6 +168,10 @@ internal sealed partial class ClusterPresence : IPresence, IDisposable
         catch (RedisException e)
         {
             LogPublishFailed(e);
+        }
+        catch (ObjectDisposedException)
+        {
+            // The node is shutting down (a beat or a closing tab after Redis was let go): nobody is left to tell.
         }
     }
 
@@ -203,4 +220,7 @@ internal sealed partial class ClusterPresence : IPresence, IDisposable
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Telling other nodes of a presence change failed")]
     private partial void LogPublishFailed(Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "A presence heartbeat failed; the next one tries again")]
+    private partial void LogBeatFailed(Exception exception);
 }

@@ -5,6 +5,7 @@ using Chat.Infrastructure.Events;
 using Chat.Infrastructure.Presence;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Chat.Infrastructure.Tests.Presence;
 
@@ -57,6 +58,22 @@ public sealed class ClusterPresenceTests : IDisposable
         _a.Dispose();
 
         await Eventually.TrueAsync(() => Task.FromResult(seenOnB.LastOrDefault() == PresenceStatus.Offline), Wait, "B lets dan go offline");
+    }
+
+    [Fact]
+    public void A_heartbeat_after_the_redis_connection_closed_does_not_take_the_node_down()
+    {
+        // A timer callback that throws ends the process: CI's test host died this way when a node shut down mid-beat.
+        var clock = new FakeTimeProvider();
+        var redis = new RedisConnection(Options.Create(new RedisOptions { Connection = Environment.GetEnvironmentVariable("CHAT_TEST_REDIS") }));
+        using var presence = new ClusterPresence(
+            new PresenceTracker(clock, NullLogger<PresenceTracker>.Instance), redis, clock, NullLogger<ClusterPresence>.Instance, TimeSpan.FromSeconds(30));
+        using var tab = presence.Connected("erin");
+
+        redis.Dispose();
+
+        Should.NotThrow(() => clock.Advance(presence.HeartbeatEvery));
+        presence.StatusOf("erin").ShouldBe(PresenceStatus.Online);
     }
 
     public void Dispose()
