@@ -68,10 +68,18 @@ public sealed class ChatPages(IPage page)
 
     public ILocator Composer => Page.Locator("#composer-input");
 
+    /// <summary>
+    /// Waits until the address is the conversation /c/<paramref name="name"/> (a regular expression: channel names
+    /// read as themselves, "dm-.+" matches any direct message). The app moves between conversations without loading a
+    /// page; WaitForURL also waits for a load event and timed out in CI after the conversation had opened, so the
+    /// address alone is checked.
+    /// </summary>
+    public Task ExpectConversationAsync(string name) => Expect(Page).ToHaveURLAsync(new Regex($"/c/{name}$"));
+
     public async Task OpenChannelAsync(string name)
     {
         await Page.Locator($"#sidebar-channels a[data-channel='{name}']").ClickAsync();
-        await Page.WaitForURLAsync($"**/c/{name}");
+        await ExpectConversationAsync(name);
         await Page.Locator("#channel-title").Filter(new() { HasText = name }).WaitForAsync();
     }
 

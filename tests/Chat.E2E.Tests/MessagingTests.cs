@@ -190,13 +190,13 @@ public sealed class MessagingTests(DemoWorkspaceFixture browser) : IClassFixture
         await Expect(alice.Page.Locator(".mud-dialog")).ToContainTextAsync("lowercase letters");
         await alice.Page.Locator("#new-channel-name").FillAsync(name);
         await alice.Page.Locator("#new-channel-create").ClickAsync();
-        await alice.Page.WaitForURLAsync($"**/c/{name}");
+        await alice.ExpectConversationAsync(name);
         await Expect(alice.Page.Locator($"#sidebar-channels a[data-channel='{name}']")).ToBeVisibleAsync();
         await alice.SendAsync("Welcome to the launch channel");
 
         await bob.Page.Locator("#browse-channels").ClickAsync();
         await bob.Page.Locator($"#channel-browser li[data-channel='{name}']").GetByText("Join").ClickAsync();
-        await bob.Page.WaitForURLAsync($"**/c/{name}");
+        await bob.ExpectConversationAsync(name);
 
         await Expect(bob.Messages.Last).ToHaveTextAsync("Welcome to the launch channel");
         await Expect(bob.Page.Locator($"#sidebar-channels a[data-channel='{name}']")).ToBeVisibleAsync();
@@ -241,7 +241,7 @@ public sealed class MessagingTests(DemoWorkspaceFixture browser) : IClassFixture
         await Expect(carol.Page.Locator("#people-results li")).ToHaveCountAsync(1);
         await carol.Page.Locator("[data-person='dan@demo.chat']").CheckAsync();
         await carol.Page.Locator("#people-open").ClickAsync();
-        await carol.Page.WaitForURLAsync("**/c/dm-*");
+        await carol.ExpectConversationAsync("dm-.+");
         await Expect(carol.Page.Locator("#channel-title")).ToHaveTextAsync("Dan Developer");
         await carol.SendAsync($"{run} can you review my PR?");
         await Expect(carol.Messages.Last).ToHaveTextAsync($"{run} can you review my PR?");
@@ -404,7 +404,7 @@ public sealed class MessagingTests(DemoWorkspaceFixture browser) : IClassFixture
         await alice.Page.Locator("#channel-settings-name").FillAsync($"{name}-2");
         await alice.Page.Locator("#channel-settings-save").ClickAsync();
 
-        await erin.Page.WaitForURLAsync($"**/c/{name}-2");
+        await erin.ExpectConversationAsync($"{name}-2");
         await Expect(erin.Page.Locator("#channel-title")).ToHaveTextAsync($"{name}-2");
         await Expect(erin.Page.Locator($"#sidebar-channels a[data-channel='{name}-2']")).ToHaveCountAsync(1);
 
@@ -429,7 +429,7 @@ public sealed class MessagingTests(DemoWorkspaceFixture browser) : IClassFixture
         await Expect(dan.Page.Locator("#people-results li")).ToHaveCountAsync(1);
         await dan.Page.Locator("[data-person='erin@demo.chat']").CheckAsync();
         await dan.Page.Locator("#people-open").ClickAsync();
-        await dan.Page.WaitForURLAsync("**/c/dm-*");
+        await dan.ExpectConversationAsync("dm-.+");
 
         var erinsDot = dan.Page.Locator("#sidebar-direct a[data-title='Erin Engineer'] .presence-dot");
         await Expect(erinsDot).ToHaveAttributeAsync("data-presence", "Online");
