@@ -36,7 +36,7 @@ public sealed class AppServer : WebApplicationFactory<Program>
         builder.UseSetting("Jobs:WorkerCount", "1");
         if (FailureLog.Enabled)
         {
-            builder.ConfigureLogging(logging => logging.AddProvider(new FailureLog.Provider($"app {_dataPath[^6..]}")));
+            builder.ConfigureLogging(logging => logging.AddProvider(FailureLog.ForApp($"app {_dataPath[^6..]}")));
         }
 
         // Every browser signs in from 127.0.0.1; the per-address sign-in limit is tested on its own.

@@ -1,3 +1,4 @@
+using Chat.Launch;
 using Microsoft.Extensions.Logging;
 
 namespace Chat.E2E.Tests;
@@ -31,28 +32,7 @@ internal static class FailureLog
     }
 
     /// <summary>The app's warnings and errors, with their exceptions.</summary>
-    public sealed class Provider(string source) : ILoggerProvider
-    {
-        public ILogger CreateLogger(string categoryName) => new Logger($"{source} {categoryName}");
-
-        public void Dispose()
-        {
-        }
-
-        private sealed class Logger(string source) : ILogger
-        {
-            public IDisposable? BeginScope<TState>(TState state)
-                where TState : notnull => null;
-
-            public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Warning;
-
-            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-            {
-                if (IsEnabled(logLevel))
-                {
-                    Write(source, $"{logLevel}: {formatter(state, exception)}{(exception is null ? "" : $"\n{exception}")}");
-                }
-            }
-        }
-    }
+    public static ILoggerProvider ForApp(string source) =>
+        new CallbackLoggerProvider(LogLevel.Warning, (level, category, message, exception) =>
+            Write($"{source} {category}", $"{level}: {message}{(exception is null ? "" : $"\n{exception}")}"));
 }

@@ -63,7 +63,8 @@ public sealed class ClusterPresenceTests : IDisposable
     [Fact]
     public void A_heartbeat_after_the_redis_connection_closed_does_not_take_the_node_down()
     {
-        // A timer callback that throws ends the process: CI's test host died this way when a node shut down mid-beat.
+        // A timer callback that throws ends the process: the test host died this way in a run of the test command when a
+        // node shut down mid-beat.
         var clock = new FakeTimeProvider();
         var redis = new RedisConnection(Options.Create(new RedisOptions { Connection = Environment.GetEnvironmentVariable("CHAT_TEST_REDIS") }));
         using var presence = new ClusterPresence(

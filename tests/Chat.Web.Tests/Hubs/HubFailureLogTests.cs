@@ -36,7 +36,7 @@ public sealed class HubFailureLogTests
 
     private async Task InvokeAsync(Func<object?> method)
     {
-        var filter = new HubFailureLog(new LoggerFactory([_logs]).CreateLogger<HubFailureLog>());
+        var filter = new HubFailureLog(new LoggerFactory([_logs.Provider]).CreateLogger<HubFailureLog>());
         var invocation = new HubInvocationContext(
             new CallerContext(), new EmptyServices(), hub: null!, typeof(ChatHub).GetMethod(nameof(ChatHub.SendMessage))!, []);
         await filter.InvokeMethodAsync(invocation, _ => ValueTask.FromResult(method()));

@@ -56,7 +56,7 @@ public sealed class ChatWebFactory : WebApplicationFactory<Program>
             builder.UseUrls("http://127.0.0.1:0");
         }
 
-        builder.ConfigureLogging(logging => logging.AddProvider(Logs));
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs.Provider));
         builder.UseSetting("Storage:DataPath", DataPath);
         foreach (var (key, value) in Settings)
         {
