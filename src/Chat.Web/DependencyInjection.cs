@@ -18,7 +18,10 @@ public static class DependencyInjection
     /// <summary>Registers the Blazor host: components, authentication, security and rate limits.</summary>
     public static IServiceCollection AddWeb(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddRazorComponents().AddInteractiveServerComponents();
+        // A message at the body limit (16,000 characters) is sent whole from the composer's script: up to six bytes a
+        // character once JSON-escaped, past SignalR's default of 32 KB, which would end the circuit.
+        services.AddRazorComponents().AddInteractiveServerComponents()
+            .AddHubOptions(hub => hub.MaximumReceiveMessageSize = 128 * 1024);
         services.AddMudServices();
         services.AddSingleton<ThemeStyles>();
 

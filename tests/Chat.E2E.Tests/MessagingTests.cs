@@ -367,7 +367,7 @@ public sealed class MessagingTests(DemoWorkspaceFixture browser) : IClassFixture
     public async Task Scrolling_up_loads_older_history_page_by_page_until_the_first_message()
     {
         var name = $"history-{Guid.NewGuid():N}"[..20];
-        await SeedChannelAsync(name, "alice", count: 120);
+        await browser.App.SeedChannelAsync(name, "alice", count: 120);
         var alice = await SignInAsync("alice@demo.chat");
         await alice.Page.GotoAsync($"/c/{name}");
         await alice.WaitUntilInteractiveAsync();
@@ -389,7 +389,7 @@ public sealed class MessagingTests(DemoWorkspaceFixture browser) : IClassFixture
     public async Task A_rename_and_an_archive_reach_a_reader_of_the_channel_live()
     {
         var name = $"ops-{Guid.NewGuid():N}"[..16];
-        await SeedChannelAsync(name, "alice", count: 1);
+        await browser.App.SeedChannelAsync(name, "alice", count: 1);
         var alice = await SignInAsync("alice@demo.chat");
         var erin = await SignInAsync("erin@demo.chat");
         await erin.Page.GotoAsync($"/c/{name}");
@@ -446,7 +446,7 @@ public sealed class MessagingTests(DemoWorkspaceFixture browser) : IClassFixture
     {
         Environment.GetEnvironmentVariable("CHAT_TEST_CLAMD").ShouldNotBeNullOrEmpty("./test.sh starts clamd for this test");
         var name = $"files-{Guid.NewGuid():N}"[..18];
-        await SeedChannelAsync(name, "alice", count: 1);
+        await browser.App.SeedChannelAsync(name, "alice", count: 1);
         var alice = await SignInAsync("alice@demo.chat");
         var bob = await SignInAsync("bob@demo.chat");
         foreach (var reader in new[] { alice, bob })
@@ -510,24 +510,4 @@ public sealed class MessagingTests(DemoWorkspaceFixture browser) : IClassFixture
     // Built from two halves so the repository never holds the EICAR test string.
     private static byte[] Eicar() =>
         System.Text.Encoding.ASCII.GetBytes(@"X5O!P%@AP[4\PZX54(P^)7CC)7}$EICAR-" + "STANDARD-ANTIVIRUS-TEST-FILE!$H+H*");
-
-        /// <summary>A public channel owned by a demo user holding many messages, stored straight through the app's stores.</summary>
-    private async Task SeedChannelAsync(string name, string owner, int count)
-    {
-        var services = browser.App.Services;
-        var people = await services.GetRequiredService<Chat.Application.People.IUserDirectory>()
-            .SearchAsync(owner, 1, CancellationToken.None);
-        var ownerId = people.Single().Id;
-        var channel = Chat.Domain.Channels.Channel.Create(
-            Chat.Domain.Channels.ChannelName.Create(name).Value, Chat.Domain.Channels.ChannelKind.Public, ownerId, DateTimeOffset.UtcNow).Value;
-        (await services.GetRequiredService<Chat.Application.Channels.IChannelStore>().AddAsync(channel, CancellationToken.None)).ShouldBeTrue();
-        var messages = services.GetRequiredService<Chat.Application.Messages.IMessageStore>();
-        for (var i = 1; i <= count; i++)
-        {
-            await messages.AppendAsync(
-                new Chat.Application.Messages.NewMessage(
-                    channel.Id, ownerId, Guid.NewGuid(), Chat.Domain.Messages.MessageBody.Create($"history message {i}").Value, DateTimeOffset.UtcNow),
-                CancellationToken.None);
-        }
-    }
 }

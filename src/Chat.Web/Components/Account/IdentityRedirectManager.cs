@@ -4,7 +4,7 @@ using Chat.Infrastructure.Identity;
 
 namespace Chat.Web.Components.Account;
 
-internal sealed class IdentityRedirectManager(NavigationManager navigationManager)
+internal sealed partial class IdentityRedirectManager(NavigationManager navigationManager)
 {
     public const string StatusCookieName = "Identity.StatusMessage";
 
@@ -29,6 +29,35 @@ internal sealed class IdentityRedirectManager(NavigationManager navigationManage
 
         navigationManager.NavigateTo(uri);
     }
+
+    /// <summary>The browser's note of the conversation last open (set by the channel page): "{user id}.{channel name}".</summary>
+    public const string LastConversationCookieName = "chat.last";
+
+    /// <summary>
+    /// Where a sign-in lands: the address that was asked for, else the conversation this person had open last in this
+    /// browser, else Home.
+    /// </summary>
+    public void RedirectAfterSignIn(string? returnUrl, string? userId, HttpContext context)
+    {
+        if (string.IsNullOrEmpty(returnUrl) || returnUrl is "/" or "~/")
+        {
+            returnUrl = LastConversation(context, userId) ?? returnUrl;
+        }
+
+        RedirectTo(returnUrl);
+    }
+
+    private static string? LastConversation(HttpContext context, string? userId) =>
+        userId is not null
+        && context.Request.Cookies[LastConversationCookieName] is { } note
+        && note.Split('.') is [var owner, var name]
+        && owner == userId
+        && ChannelNamePattern().IsMatch(name)
+            ? $"c/{name}"
+            : null;
+
+    [System.Text.RegularExpressions.GeneratedRegex("^[a-z0-9][a-z0-9_-]{0,79}$", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex ChannelNamePattern();
 
     public void RedirectTo(string uri, Dictionary<string, object?> queryParameters)
     {

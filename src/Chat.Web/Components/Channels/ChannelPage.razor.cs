@@ -13,6 +13,7 @@ using Chat.Domain.Channels;
 using Chat.Domain.Common;
 using Chat.Domain.Users;
 using Microsoft.AspNetCore.Components;
+using Microsoft.JSInterop;
 using MudBlazor;
 
 namespace Chat.Web.Components.Channels;
@@ -28,6 +29,7 @@ public partial class ChannelPage
     private MessageList? _list;
     private TypingIndicator? _typing;
     private long? _firstUnreadAtOpen;
+    private int _openedKey;
 
     /// <summary>The channel's name from the address <c>/c/{name}</c>.</summary>
     [Parameter]
@@ -47,6 +49,9 @@ public partial class ChannelPage
 
     // After "mark unread" the channel stays unread while the reader is still on it, as in Slack.
     private bool _keepUnread;
+
+    [CascadingParameter]
+    private HttpContext? HttpContext { get; set; }
 
     [Inject]
     private OpenChannelHandler OpenChannel { get; set; } = default!;
@@ -137,8 +142,29 @@ public partial class ChannelPage
         // Only what was unread on arrival gets the divider; the viewer's own messages are never new to them.
         _firstUnreadAtOpen = Feed.Messages
             .FirstOrDefault(m => m.Sequence > lastRead && m.SenderId != _viewer.UserId && m.IsInChannel)?.Sequence;
+        _openedKey++;
 
-        await Sidebar.ViewingAsync(_channel.ChannelId, Feed.LastSequence);
+        // A page being prerendered (the only time a component has the request) is not yet read: marking it then would
+        // leave the interactive page without its divider.
+        if (HttpContext is null)
+        {
+            await Sidebar.ViewingAsync(_channel.ChannelId, Feed.LastSequence);
+        }
+    }
+
+    [Inject]
+    private IJSRuntime JS { get; set; } = default!;
+
+    private int _rememberedKey;
+
+    // The next sign-in in this browser lands here (see IdentityRedirectManager.RedirectAfterSignIn).
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (_channel is not null && _rememberedKey != _openedKey)
+        {
+            _rememberedKey = _openedKey;
+            await JS.InvokeVoidAsync("chatShell.rememberConversation", _viewer.UserId, _channel.Name);
+        }
     }
 
     public void Dispose() => StopViewing();
@@ -234,12 +260,25 @@ public partial class ChannelPage
         }
     }
 
+    // Leaving a private channel cannot be undone alone (only an invitation brings one back), so it is confirmed first.
+    // Afterwards the reader lands in their first remaining conversation, or at Home when none is left.
     private async Task LeaveAsync()
     {
-        if (Report(await LeaveChannel.HandleAsync(new LeaveChannel(_channel!.ChannelId))))
+        var channel = _channel!;
+        if (channel.Kind == ChannelKind.Private && await Dialogs.ShowMessageBoxAsync(
+                "Leave channel",
+                $"Leave #{channel.Name}? It is private: you can only come back if a member invites you.",
+                yesText: "Leave",
+                cancelText: "Cancel") != true)
+        {
+            return;
+        }
+
+        if (Report(await LeaveChannel.HandleAsync(new LeaveChannel(channel.ChannelId))))
         {
             await Sidebar.RefreshAsync();
-            Navigation.NavigateTo("/");
+            var next = Sidebar.Channels.Concat(Sidebar.DirectMessages).FirstOrDefault(c => c.Id != channel.ChannelId);
+            Navigation.NavigateTo(next is null ? "/" : $"c/{next.Name}");
         }
     }
 

@@ -1,6 +1,7 @@
 using Chat.Application.Messages.SendMessage;
 using Chat.Application.Messages.StartTyping;
 using Chat.Application.Messages.SuggestMentions;
+using Chat.Domain.Common;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.JSInterop;
@@ -9,21 +10,13 @@ namespace Chat.Web.Components.Channels;
 
 public partial class Composer : IAsyncDisposable
 {
+    private readonly Dictionary<string, PendingUploads> _uploads = [];
     private DotNetObjectReference<Composer>? _self;
     private ElementReference _form;
     private ElementReference _input;
     private ElementReference _suggestions;
-    private ElementReference _files;
-    private ElementReference _attach;
-    private readonly PendingUploads _uploads = new();
-    private bool _alsoSendToChannel;
     private IJSObjectReference? _module;
-    private string _text = string.Empty;
-    private string? _error;
-    private bool _sending;
-
-    // One id per message being written, kept across retries so a resend never duplicates it.
-    private Guid _clientMessageId = Guid.NewGuid();
+    private string? _antiforgeryToken;
 
     /// <summary>The channel messages go to. Required.</summary>
     [Parameter, EditorRequired]
@@ -57,35 +50,34 @@ public partial class Composer : IAsyncDisposable
     [Inject]
     private AntiforgeryStateProvider Antiforgery { get; set; } = default!;
 
+    [Inject]
+    private IJSRuntime JS { get; set; } = default!;
+
     // The thread's composer sits beside the channel's, so its elements need other ids.
     private string IdPrefix => ThreadRootId is null ? "composer" : "thread-composer";
 
     private string Placeholder =>
         !CanPost ? "This channel is archived" : ThreadRootId is null ? $"Message {ChannelName}" : "Reply…";
 
-    [Inject]
-    private TimeProvider Clock { get; set; } = default!;
+    /// <summary>What drafts, waiting messages and uploads belong to: the channel, or one thread of it.</summary>
+    private string Conversation => ConversationOf(ChannelId, ThreadRootId);
 
-    private DateTimeOffset _typingSignalledAt = DateTimeOffset.MinValue;
+    private PendingUploads Uploads => UploadsOf(Conversation);
 
-    // Typing is signalled at most every three seconds: ephemeral, and cheap for everyone watching.
-    private string Text
+    private static string ConversationOf(Guid channelId, Guid? threadRootId) =>
+        threadRootId is { } root ? $"{channelId:N}/{root:N}" : channelId.ToString("N");
+
+    private PendingUploads UploadsOf(string conversation)
     {
-        get => _text;
-        set
+        if (!_uploads.TryGetValue(conversation, out var uploads))
         {
-            _text = value;
-            var now = Clock.GetUtcNow();
-            if (value.Length > 0 && now - _typingSignalledAt > TimeSpan.FromSeconds(3))
-            {
-                _typingSignalledAt = now;
-                _ = SignalTypingAsync();
-            }
+            _uploads[conversation] = uploads = new PendingUploads();
         }
+
+        return uploads;
     }
 
-    [Inject]
-    private IJSRuntime JS { get; set; } = default!;
+    protected override void OnInitialized() => _antiforgeryToken = Antiforgery.GetAntiforgeryToken()?.Value;
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
@@ -94,57 +86,37 @@ public partial class Composer : IAsyncDisposable
             _module = await JS.InvokeAsync<IJSObjectReference>("import", "./Components/Channels/Composer.razor.js");
             _self = DotNetObjectReference.Create(this);
             await _module.InvokeVoidAsync("attach", _form, _input, _suggestions, _self, ThreadRootId is null);
-            await _module.InvokeVoidAsync(
-                "uploadFiles", _form, _files, _attach, _self, ChannelId.ToString(), Antiforgery.GetAntiforgeryToken()?.Value);
         }
     }
 
-    private async Task SendAsync()
+    /// <summary>
+    /// Called from the browser's outbox for each message written, until it is stored: with the conversation it was
+    /// written in (the composer may show another one by then) and its client message id, so a resend never duplicates.
+    /// </summary>
+    [JSInvokable]
+    public async Task<SendAnswer> SendAsync(Guid channelId, Guid? threadRootId, Guid clientMessageId, string text, bool alsoToChannel)
     {
-        if (_sending)
+        var uploads = UploadsOf(ConversationOf(channelId, threadRootId));
+        if (uploads.InProgress)
         {
-            return;
+            return SendAnswer.TryLater;
         }
 
-        _sending = true;
-        try
+        var fileIds = uploads.FileIds;
+        var sent = await SendMessage.HandleAsync(new SendMessage(channelId, clientMessageId, text, threadRootId, alsoToChannel, fileIds));
+        if (!sent.Succeeded)
         {
-            if (_uploads.InProgress)
-            {
-                _error = "Wait until the files have finished uploading.";
-                return;
-            }
+            return sent.Error!.Kind == ErrorKind.RateLimited ? SendAnswer.TryLater : SendAnswer.Refused(sent.Error.Message);
+        }
 
-            var sent = await SendMessage.HandleAsync(
-                new SendMessage(ChannelId, _clientMessageId, _text, ThreadRootId, _alsoSendToChannel, _uploads.FileIds));
-            if (sent.Succeeded)
-            {
-                (_text, _error, _clientMessageId, _typingSignalledAt) = (string.Empty, null, Guid.NewGuid(), DateTimeOffset.MinValue);
-                _alsoSendToChannel = false;
-                _uploads.Sent();
-            }
-            else
-            {
-                _error = sent.Error!.Message;
-            }
-        }
-        finally
-        {
-            _sending = false;
-        }
+        uploads.Sent(fileIds);
+        StateHasChanged();
+        return SendAnswer.Accepted;
     }
 
-    private async Task SignalTypingAsync()
-    {
-        try
-        {
-            await StartTyping.HandleAsync(new StartTyping(ChannelId));
-        }
-        catch (Exception e)
-        {
-            await DispatchExceptionAsync(e);
-        }
-    }
+    /// <summary>Called from the browser, at most every three seconds while the user types.</summary>
+    [JSInvokable]
+    public Task TypingAsync() => StartTyping.HandleAsync(new StartTyping(ChannelId));
 
     /// <summary>Called from the browser with what follows an @ being typed; answers people to offer.</summary>
     [JSInvokable]
@@ -154,32 +126,32 @@ public partial class Composer : IAsyncDisposable
         return found.Succeeded ? found.Value : [];
     }
 
-    /// <summary>Called from the browser as an upload starts, moves on, finishes or fails.</summary>
+    /// <summary>Called from the browser as an upload to <paramref name="conversation"/> starts, moves on, finishes or fails.</summary>
     [JSInvokable]
-    public void UploadStarted(string localId, string name)
+    public void UploadStarted(string conversation, string localId, string name)
     {
-        _uploads.Started(localId, name);
+        UploadsOf(conversation).Started(localId, name);
         StateHasChanged();
     }
 
     [JSInvokable]
-    public void UploadProgressed(string localId, int percent)
+    public void UploadProgressed(string conversation, string localId, int percent)
     {
-        _uploads.Progressed(localId, percent);
+        UploadsOf(conversation).Progressed(localId, percent);
         StateHasChanged();
     }
 
     [JSInvokable]
-    public void UploadFinished(string localId, Guid fileId)
+    public void UploadFinished(string conversation, string localId, Guid fileId)
     {
-        _uploads.Finished(localId, fileId);
+        UploadsOf(conversation).Finished(localId, fileId);
         StateHasChanged();
     }
 
     [JSInvokable]
-    public void UploadFailed(string localId, string error)
+    public void UploadFailed(string conversation, string localId, string error)
     {
-        _uploads.Failed(localId, error);
+        UploadsOf(conversation).Failed(localId, error);
         StateHasChanged();
     }
 
@@ -189,7 +161,32 @@ public partial class Composer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (_module is not null)
+        {
+            try
+            {
+                await _module.InvokeVoidAsync("detach", _form);
+            }
+            catch (JSDisconnectedException)
+            {
+                // The page is gone, and the composer's script with it.
+            }
+        }
+
         _self?.Dispose();
         await _module.DisposeQuietlyAsync();
     }
+}
+
+/// <summary>What the browser's outbox hears back for one message.</summary>
+/// <param name="Stored">The message is stored (now or by an earlier try).</param>
+/// <param name="Retry">Not stored yet, but it will be: try again shortly (files still uploading, sending too fast).</param>
+/// <param name="Error">Why it was refused; the text goes back to the person.</param>
+public sealed record SendAnswer(bool Stored, bool Retry, string? Error)
+{
+    public static readonly SendAnswer Accepted = new(true, false, null);
+
+    public static readonly SendAnswer TryLater = new(false, true, null);
+
+    public static SendAnswer Refused(string error) => new(false, false, error);
 }

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Web;
 using Microsoft.JSInterop;
 
 namespace Chat.Web.Components.Channels;
@@ -9,13 +8,13 @@ public partial class MessageEditor : IAsyncDisposable
     private ElementReference _form;
     private ElementReference _input;
     private IJSObjectReference? _module;
-    private string _text = string.Empty;
+    private DotNetObjectReference<MessageEditor>? _self;
 
     /// <summary>The text before editing. Required.</summary>
     [Parameter, EditorRequired]
     public string Original { get; set; } = string.Empty;
 
-    /// <summary>Called with the new text.</summary>
+    /// <summary>Called with the new text; once it is saved the editor is closed by its owner.</summary>
     [Parameter]
     public EventCallback<string> OnSave { get; set; }
 
@@ -26,21 +25,27 @@ public partial class MessageEditor : IAsyncDisposable
     [Inject]
     private IJSRuntime JS { get; set; } = default!;
 
-    protected override void OnInitialized() => _text = Original;
-
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
         if (firstRender)
         {
             _module = await JS.InvokeAsync<IJSObjectReference>("import", "./Components/Channels/Composer.razor.js");
-            await _module.InvokeVoidAsync("sendOnEnter", _input, _form);
-            await _input.FocusAsync();
+            _self = DotNetObjectReference.Create(this);
+            await _module.InvokeVoidAsync("editInPlace", _form, _input, _self);
         }
     }
 
-    private Task SaveAsync() => OnSave.InvokeAsync(_text);
+    /// <summary>Called from the browser with the edited text.</summary>
+    [JSInvokable]
+    public Task SaveAsync(string text) => OnSave.InvokeAsync(text);
 
-    private Task OnKeyDownAsync(KeyboardEventArgs e) => e.Key == "Escape" ? OnCancel.InvokeAsync() : Task.CompletedTask;
+    /// <summary>Called from the browser on Esc or Cancel.</summary>
+    [JSInvokable]
+    public Task CancelAsync() => OnCancel.InvokeAsync();
 
-    public ValueTask DisposeAsync() => _module.DisposeQuietlyAsync();
+    public async ValueTask DisposeAsync()
+    {
+        _self?.Dispose();
+        await _module.DisposeQuietlyAsync();
+    }
 }

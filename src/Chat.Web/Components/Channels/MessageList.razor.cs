@@ -18,10 +18,18 @@ public partial class MessageList : IAsyncDisposable
     private ArraySegment<MessageDto> _renderedShown;
     private int _newestBlockStart;
     private bool _renderedHasOlder;
+    private int _positionedKey = -1;
 
     /// <summary>The messages to show, oldest first. Default none.</summary>
     [Parameter]
     public IReadOnlyList<MessageDto> Messages { get; set; } = [];
+
+    /// <summary>
+    /// Changes each time a conversation is opened (or a message jumped to): the list then puts the reader where they
+    /// start, at the highlighted message, at the "New messages" divider, or at the newest message. Default 0.
+    /// </summary>
+    [Parameter]
+    public int OpenedKey { get; set; }
 
     /// <summary>Whether to offer loading older messages. Default false.</summary>
     [Parameter]
@@ -238,19 +246,16 @@ public partial class MessageList : IAsyncDisposable
             await _module.InvokeVoidAsync("restorePosition", _scroller);
         }
 
-        // From then on the browser follows new messages itself while the reader is at the bottom.
+        if (_positionedKey != OpenedKey)
+        {
+            _positionedKey = OpenedKey;
+            await _module.InvokeVoidAsync("position", _scroller, HighlightSequence);
+        }
+
+        // Watching starts once the list sits where the reader starts, so opening a channel loads no history early. From
+        // then on the browser follows new messages itself while the reader is at the bottom.
         if (_self is null)
         {
-            if (HighlightSequence is { } jumpTo)
-            {
-                await _module.InvokeVoidAsync("showMessage", _scroller, jumpTo);
-            }
-            else
-            {
-                await _module.InvokeVoidAsync("scrollToNewest", _scroller);
-            }
-
-            // Watching starts once the list sits where the reader starts, so opening a channel loads no history early.
             _self = DotNetObjectReference.Create(this);
             await _module.InvokeVoidAsync("watchScrolling", _scroller, _sentinel, _self);
         }

@@ -23,8 +23,8 @@ public sealed class PendingUploads
 
     public void Remove(string localId) => _uploads.RemoveAll(u => u.LocalId == localId);
 
-    /// <summary>After sending: the shared files are gone from the composer; failed ones stay to show why.</summary>
-    public void Sent() => _uploads.RemoveAll(u => u.FileId is not null);
+    /// <summary>After sending: the files shared are gone from the composer; failed ones stay to show why.</summary>
+    public void Sent(IReadOnlyList<Guid> fileIds) => _uploads.RemoveAll(u => u.FileId is { } id && fileIds.Contains(id));
 
     private void Update(string localId, Func<PendingUpload, PendingUpload> change)
     {
@@ -37,4 +37,8 @@ public sealed class PendingUploads
 }
 
 /// <param name="LocalId">The browser's id for the upload.</param>
-public sealed record PendingUpload(string LocalId, string Name, int Percent = 0, Guid? FileId = null, string? Error = null);
+public sealed record PendingUpload(string LocalId, string Name, int Percent = 0, Guid? FileId = null, string? Error = null)
+{
+    /// <summary>"uploading", "done" or "failed", for the composer's script and styles.</summary>
+    public string State => Error is not null ? "failed" : FileId is null ? "uploading" : "done";
+}

@@ -1,46 +1,56 @@
-// Set up event handlers
-const reconnectModal = document.getElementById("components-reconnect-modal");
-reconnectModal.addEventListener("components-reconnect-state-changed", handleReconnectStateChanged);
+// Shows and hides the connection banner as Blazor reports the connection's state (see ReconnectModal.razor).
+const banner = document.getElementById("components-reconnect-modal");
+banner.addEventListener("components-reconnect-state-changed", handleReconnectStateChanged);
+document.getElementById("components-reconnect-button").addEventListener("click", retry);
+document.getElementById("components-resume-button").addEventListener("click", resume);
+document.getElementById("components-reload-button").addEventListener("click", () => location.reload());
 
-const retryButton = document.getElementById("components-reconnect-button");
-retryButton.addEventListener("click", retry);
-
-const resumeButton = document.getElementById("components-resume-button");
-resumeButton.addEventListener("click", resume);
+// Shown while Blazor's connection is down, and also as soon as the browser says it is offline: the connection would
+// only notice some seconds later.
+let connectionDown = false;
+function update() {
+    const down = connectionDown || !navigator.onLine;
+    banner.classList.toggle("offline", !navigator.onLine);
+    if (down && !banner.open) {
+        banner.show();
+    } else if (!down && banner.open) {
+        banner.close();
+    }
+}
+window.addEventListener("offline", update);
+window.addEventListener("online", update);
+update();
 
 function handleReconnectStateChanged(event) {
     if (event.detail.state === "show") {
-        reconnectModal.showModal();
+        connectionDown = true;
+        update();
     } else if (event.detail.state === "hide") {
-        reconnectModal.close();
+        connectionDown = false;
+        update();
     } else if (event.detail.state === "failed") {
         document.addEventListener("visibilitychange", retryWhenDocumentBecomesVisible);
     } else if (event.detail.state === "rejected") {
+        // The server no longer knows this tab: a fresh page (drafts and waiting messages are kept in the tab's storage).
         location.reload();
     }
 }
 
 async function retry() {
     document.removeEventListener("visibilitychange", retryWhenDocumentBecomesVisible);
-
     try {
-        // Reconnect will asynchronously return:
-        // - true to mean success
-        // - false to mean we reached the server, but it rejected the connection (e.g., unknown circuit ID)
-        // - exception to mean we didn't reach the server (this can be sync or async)
+        // true: reconnected; false: the server was reached but no longer has this circuit; an exception: not reached.
         const successful = await Blazor.reconnect();
         if (!successful) {
-            // We have been able to reach the server, but the circuit is no longer available.
-            // We'll reload the page so the user can continue using the app as quickly as possible.
-            const resumeSuccessful = await Blazor.resumeCircuit();
-            if (!resumeSuccessful) {
+            const resumed = await Blazor.resumeCircuit();
+            if (!resumed) {
                 location.reload();
             } else {
-                reconnectModal.close();
+                connectionDown = false;
+                update();
             }
         }
-    } catch (err) {
-        // We got an exception, server is currently unavailable
+    } catch {
         document.addEventListener("visibilitychange", retryWhenDocumentBecomesVisible);
     }
 }
@@ -52,7 +62,7 @@ async function resume() {
             location.reload();
         }
     } catch {
-        reconnectModal.classList.replace("components-reconnect-paused", "components-reconnect-resume-failed");
+        banner.classList.replace("components-reconnect-paused", "components-reconnect-resume-failed");
     }
 }
 

@@ -61,37 +61,62 @@ public class AttachmentTests : ComponentTestContext
     }
 
     [Fact]
-    public void The_composer_shows_upload_progress_waits_for_uploads_and_sends_the_files_with_the_message()
+    public async Task The_composer_shows_upload_progress_holds_a_message_until_its_uploads_are_done_and_sends_the_files_with_it()
     {
         var stored = StoredFile.Upload(_general, UserId, "plan.pdf", FileType.Allowed["pdf"], 10, "00", "key", DateTimeOffset.UtcNow);
         Files.Files.Add(stored);
         var page = Render<ChannelPage>(p => p.Add(c => c.Name, "general"));
         var composer = page.FindComponent<Composer>();
+        var conversation = _general.ToString("N");
 
-        page.InvokeAsync(() => composer.Instance.UploadStarted("u1", "plan.pdf"));
-        page.InvokeAsync(() => composer.Instance.UploadProgressed("u1", 40));
+        await page.InvokeAsync(() => composer.Instance.UploadStarted(conversation, "u1", "plan.pdf"));
+        await page.InvokeAsync(() => composer.Instance.UploadProgressed(conversation, "u1", 40));
 
         page.Find("[data-upload='plan.pdf'] progress").GetAttribute("value").ShouldBe("40");
-        page.Find("#composer-send").HasAttribute("disabled").ShouldBeTrue();
+        page.Find("[data-upload='plan.pdf']").GetAttribute("data-state").ShouldBe("uploading");
+        var clientMessageId = Guid.NewGuid();
+        var early = await page.InvokeAsync(() => composer.Instance.SendAsync(_general, null, clientMessageId, "", false));
+        early.ShouldBe(SendAnswer.TryLater);
+        Messages.All.ShouldBeEmpty();
 
-        page.InvokeAsync(() => composer.Instance.UploadFinished("u1", stored.Id));
-        page.Find("#composer").Submit();
+        await page.InvokeAsync(() => composer.Instance.UploadFinished(conversation, "u1", stored.Id));
+        var sent = await page.InvokeAsync(() => composer.Instance.SendAsync(_general, null, clientMessageId, "", false));
 
+        sent.ShouldBe(SendAnswer.Accepted);
         page.WaitForAssertion(() => page.FindAll("[data-upload]").ShouldBeEmpty());
         Messages.All.ShouldHaveSingleItem().Body.ShouldBe(string.Empty);
     }
 
     [Fact]
-    public void A_failed_upload_says_why_and_can_be_removed()
+    public async Task Uploads_belong_to_the_conversation_they_were_made_in()
+    {
+        var stored = StoredFile.Upload(_general, UserId, "plan.pdf", FileType.Allowed["pdf"], 10, "00", "key", DateTimeOffset.UtcNow);
+        Files.Files.Add(stored);
+        var page = Render<ChannelPage>(p => p.Add(c => c.Name, "general"));
+        var composer = page.FindComponent<Composer>();
+        var otherThread = $"{_general:N}/{Guid.NewGuid():N}";
+
+        await page.InvokeAsync(() => composer.Instance.UploadStarted(otherThread, "u1", "plan.pdf"));
+        await page.InvokeAsync(() => composer.Instance.UploadFinished(otherThread, "u1", stored.Id));
+
+        page.FindAll("[data-upload]").ShouldBeEmpty();
+        var sent = await page.InvokeAsync(() => composer.Instance.SendAsync(_general, null, Guid.NewGuid(), "no files here", false));
+        sent.ShouldBe(SendAnswer.Accepted);
+        Messages.All.ShouldHaveSingleItem().Files.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task A_failed_upload_says_why_and_can_be_removed()
     {
         var page = Render<ChannelPage>(p => p.Add(c => c.Name, "general"));
         var composer = page.FindComponent<Composer>();
+        var conversation = _general.ToString("N");
 
-        page.InvokeAsync(() => composer.Instance.UploadStarted("u1", "setup.exe"));
-        page.InvokeAsync(() => composer.Instance.UploadFailed("u1", "Files of type .exe cannot be shared."));
+        await page.InvokeAsync(() => composer.Instance.UploadStarted(conversation, "u1", "setup.exe"));
+        await page.InvokeAsync(() => composer.Instance.UploadFailed(conversation, "u1", "Files of type .exe cannot be shared."));
 
         page.Find("[data-upload='setup.exe'] [role='alert']").TextContent.ShouldContain(".exe cannot be shared");
-        page.Find("#composer-send").HasAttribute("disabled").ShouldBeFalse();
+        page.Find("[data-upload='setup.exe']").GetAttribute("data-state").ShouldBe("failed");
         page.Find("[data-upload='setup.exe'] .composer-upload-remove").Click();
         page.FindAll("[data-upload]").ShouldBeEmpty();
     }

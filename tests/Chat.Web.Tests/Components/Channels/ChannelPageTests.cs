@@ -200,29 +200,41 @@ public class ChannelPageTests : ComponentTestContext
         RenderChannel().Find("#no-messages").TextContent.ShouldContain("No messages yet");
 
     [Fact]
-    public void Submitting_the_composer_sends_and_clears_it()
+    public async Task A_message_goes_to_the_conversation_it_was_written_in_even_after_the_composer_moved_on()
     {
+        var random = Guid.NewGuid();
+        Channels.Channels.Add(new ChannelAccess(random, "random", ChannelKind.Public, false, ChannelRole.Member));
         var page = RenderChannel();
+        var composer = page.FindComponent<Composer>();
 
-        page.Find("#composer-input").Input("Ship it");
-        page.Find("#composer").Submit();
+        var sent = await page.InvokeAsync(() => composer.Instance.SendAsync(random, null, Guid.NewGuid(), "Ship it", false));
 
-        Messages.All.ShouldHaveSingleItem().Body.ShouldBe("Ship it");
-        page.Find("#composer-input").GetAttribute("value").ShouldBeNullOrEmpty();
+        sent.ShouldBe(SendAnswer.Accepted);
+        Messages.All.ShouldHaveSingleItem().ChannelId.ShouldBe(random);
     }
 
     [Fact]
-    public void A_refused_message_keeps_its_text_and_shows_why()
+    public async Task A_refused_message_is_answered_with_why_so_the_browser_gives_the_text_back()
     {
         var page = RenderChannel();
+        var composer = page.FindComponent<Composer>();
         var tooLong = new string('x', 16_001);
 
-        page.Find("#composer-input").Input(tooLong);
-        page.Find("#composer").Submit();
+        var answer = await page.InvokeAsync(() => composer.Instance.SendAsync(_general, null, Guid.NewGuid(), tooLong, false));
 
-        page.Find("#composer-error").TextContent.ShouldContain("at most 16,000 characters");
-        page.Find("#composer-input").GetAttribute("value").ShouldBe(tooLong);
+        answer.Stored.ShouldBeFalse();
+        answer.Retry.ShouldBeFalse();
+        answer.Error.ShouldBe("Messages can be at most 16,000 characters; this one has 16,001.");
         Messages.All.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void The_composer_names_its_conversation_so_drafts_stay_there()
+    {
+        var page = RenderChannel();
+
+        page.Find("#composer").GetAttribute("data-conversation").ShouldBe(_general.ToString("N"));
+        page.Find("#composer").GetAttribute("data-limit").ShouldBe("16000");
     }
 
     [Fact]

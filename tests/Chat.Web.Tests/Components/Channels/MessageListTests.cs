@@ -95,12 +95,13 @@ public class MessageListTests : ComponentTestContext
         var history = Enumerable.Range(1, 24).Select(i => Messages.Add(_general, $"message {i}", sender: UserId, at: Now.AddMinutes(i))).ToList();
         var editing = history[21];
         var list = Render<MessageList>(p => p.Add(l => l.Messages, history[19..]).Add(l => l.ViewerId, UserId).Add(l => l.EditingMessageId, editing.Id));
-        list.Find("#message-editor-input").Input("message 22, half rewritten");
+        // The text being typed lives in the editor's element in the browser: the editor must stay the same one.
+        var editor = list.FindComponent<MessageEditor>().Instance;
 
         list.Render(p => p.Add(l => l.Messages, history).Add(l => l.ViewerId, UserId).Add(l => l.EditingMessageId, editing.Id));
 
         list.FindAll(".message").Count.ShouldBe(24);
-        list.Find("#message-editor-input").GetAttribute("value").ShouldBe("message 22, half rewritten");
+        list.FindComponent<MessageEditor>().Instance.ShouldBeSameAs(editor);
         list.Find("#message-editor-input").Closest("[data-sequence]")!.GetAttribute("data-sequence").ShouldBe("22");
     }
 

@@ -39,19 +39,20 @@ public class ThreadPanelTests : ComponentTestContext
     }
 
     [Fact]
-    public void Replying_from_the_panel_sends_into_the_thread_and_optionally_to_the_channel()
+    public async Task Replying_from_the_panel_sends_into_the_thread_and_optionally_to_the_channel()
     {
         var root = Messages.Add(_general, "Standup notes");
         var panel = Render<ThreadPanel>(p => p.Add(c => c.RootId, root.Id).Add(c => c.CanPost, true).Add(c => c.ChannelName, "#general"));
+        var composer = panel.FindComponent<Composer>();
 
-        panel.Find("#thread-composer-input").Input("Added mine");
-        panel.Find("#thread-composer-also-send").Change(true);
-        panel.Find("#thread-composer").Submit();
+        panel.Find("#thread-composer").GetAttribute("data-conversation").ShouldBe($"{_general:N}/{root.Id:N}");
+        panel.FindAll("#thread-composer-also-send").ShouldHaveSingleItem();
+        var sent = await panel.InvokeAsync(() => composer.Instance.SendAsync(_general, root.Id, Guid.NewGuid(), "Added mine", true));
 
+        sent.ShouldBe(SendAnswer.Accepted);
         var reply = Messages.All.Where(m => m.ThreadRootId == root.Id).ShouldHaveSingleItem();
         reply.Body.ShouldBe("Added mine");
         reply.AlsoInChannel.ShouldBeTrue();
-        panel.Find("#thread-composer-input").GetAttribute("value").ShouldBeNullOrEmpty();
     }
 
     [Fact]

@@ -75,12 +75,12 @@ public class MainLayoutTests : ComponentTestContext
         Channels.Channels.Add(new ChannelAccess(Guid.NewGuid(), "general", ChannelKind.Public, false, ChannelRole.Member));
         var navigation = Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>();
         var layout = RenderLayout();
-        layout.Find("a[href='/']").ClassList.ShouldContain("active");
+        layout.Find("#nav-drawer a[href='/']").ClassList.ShouldContain("active");
 
         navigation.NavigateTo("c/general/m/42");
 
         layout.WaitForAssertion(() => layout.Find("a[data-channel='general']").ClassList.ShouldContain("active"));
-        layout.Find("a[href='/']").ClassList.ShouldNotContain("active");
+        layout.Find("#nav-drawer a[href='/']").ClassList.ShouldNotContain("active");
         layout.Find("#threads-link").ClassList.ShouldNotContain("active");
     }
 

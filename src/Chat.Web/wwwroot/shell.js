@@ -1,0 +1,39 @@
+// The chrome of pages rendered without a live connection (the account pages set cookies, so they are static): the
+// drawer toggle works here in the browser. Interactive pages are left to their circuit; they call chatShell below.
+(() => {
+    const staticLayout = () => document.querySelector('.mud-layout[data-static-shell]');
+
+    const setDrawer = (layout, open) => {
+        const drawer = layout.querySelector('#nav-drawer');
+        drawer.classList.remove('mud-drawer--initial');
+        drawer.classList.toggle('mud-drawer--open', open);
+        drawer.classList.toggle('mud-drawer--closed', !open);
+        layout.classList.toggle('mud-drawer-open-responsive-md-left', open);
+        layout.classList.toggle('mud-drawer-close-responsive-md-left', !open);
+        layout.querySelector('#drawer-toggle')?.setAttribute('aria-expanded', String(open));
+    };
+
+    // Open on wide screens, closed on phones, as the interactive layout starts.
+    const start = () => {
+        const layout = staticLayout();
+        if (layout?.querySelector('#nav-drawer.mud-drawer--initial')) {
+            setDrawer(layout, window.matchMedia('(min-width: 960px)').matches);
+        }
+    };
+
+    document.addEventListener('click', event => {
+        const layout = staticLayout();
+        if (layout && event.target.closest('#drawer-toggle')) {
+            setDrawer(layout, !layout.querySelector('#nav-drawer').classList.contains('mud-drawer--open'));
+        }
+    });
+    start();
+    window.Blazor?.addEventListener('enhancedload', start);
+
+    // The conversation open last, so that the next sign-in in this browser lands there (IdentityRedirectManager).
+    window.chatShell = {
+        rememberConversation(userId, name) {
+            document.cookie = `chat.last=${userId}.${name}; path=/; max-age=31536000; samesite=lax`;
+        },
+    };
+})();
