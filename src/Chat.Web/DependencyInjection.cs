@@ -32,6 +32,7 @@ public static class DependencyInjection
         services.AddScoped<AuthenticatorSetup>();
         services.AddTransient<ChannelFeed>();
         services.AddScoped<Sidebar>();
+        services.AddScoped<FollowedThreads>();
         services.AddScoped<PresenceCircuit>();
         services.AddScoped<CircuitHandler>(sp => sp.GetRequiredService<PresenceCircuit>());
         services.AddScoped<ViewerClock>();

@@ -30,13 +30,17 @@ public static class DemoData
     }
 
     /// <summary>Stores <paramref name="count"/> messages from <paramref name="senderId"/>, the n-th (from 1) with <paramref name="text"/>(n).</summary>
-    public static async Task PostAsync(this AppServer app, Guid channelId, string senderId, int count, Func<int, string> text)
+    public static async Task PostAsync(
+        this AppServer app, Guid channelId, string senderId, int count, Func<int, string> text, IReadOnlyList<string>? mentioned = null)
     {
         var messages = app.Services.GetRequiredService<IMessageStore>();
         for (var i = 1; i <= count; i++)
         {
             await messages.AppendAsync(
-                new NewMessage(channelId, senderId, Guid.NewGuid(), MessageBody.Create(text(i)).Value, DateTimeOffset.UtcNow),
+                new NewMessage(channelId, senderId, Guid.NewGuid(), MessageBody.Create(text(i)).Value, DateTimeOffset.UtcNow)
+                {
+                    MentionedUserIds = mentioned ?? [],
+                },
                 CancellationToken.None);
         }
     }

@@ -27,6 +27,20 @@
             setDrawer(layout, !layout.querySelector('#nav-drawer').classList.contains('mud-drawer--open'));
         }
     });
+    // Plain GET forms (search) work before the page is interactive; once it is, they move within the app instead of
+    // loading the page again (the drawer, the sidebar and the circuit stay).
+    document.addEventListener('submit', event => {
+        const form = event.target;
+        if (event.defaultPrevented || form.method !== 'get' || staticLayout() || !window.Blazor?.navigateTo
+            || !document.querySelector('.mud-layout[data-interactive]')) {
+            return;
+        }
+        event.preventDefault();
+        const address = new URL(form.action, document.baseURI);
+        address.search = new URLSearchParams(new FormData(form)).toString();
+        window.Blazor.navigateTo(address.pathname + address.search);
+    });
+
     start();
     window.Blazor?.addEventListener('enhancedload', start);
 

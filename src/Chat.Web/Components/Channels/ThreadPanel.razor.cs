@@ -80,6 +80,9 @@ public partial class ThreadPanel : IAsyncDisposable
     private MarkThreadReadHandler MarkThreadRead { get; set; } = default!;
 
     [Inject]
+    private Layout.FollowedThreads FollowedThreads { get; set; } = default!;
+
+    [Inject]
     private Layout.ViewerClock Clock { get; set; } = default!;
 
     [Inject]
@@ -95,6 +98,11 @@ public partial class ThreadPanel : IAsyncDisposable
         _replyOptions = MessageListOptions.Keep(_replyOptions, replies);
         if (_thread?.Root.Id != RootId)
         {
+            if (_thread is not null)
+            {
+                FollowedThreads.Left(_thread.Root.Id);
+            }
+
             (_thread, _error, _markedRead) = (null, null, 0);
             var loaded = await GetThread.HandleAsync(new GetThread(RootId));
             if (!loaded.Succeeded)
@@ -112,6 +120,9 @@ public partial class ThreadPanel : IAsyncDisposable
             _markedRead = _thread.LastSequence;
             await MarkThreadRead.HandleAsync(new MarkThreadRead(RootId, _markedRead));
         }
+
+        // Open here, its replies are read: the Threads link does not count them.
+        FollowedThreads.Viewing(RootId);
     }
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
@@ -144,6 +155,11 @@ public partial class ThreadPanel : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (_thread is not null)
+        {
+            FollowedThreads.Left(_thread.Root.Id);
+        }
+
         if (_module is not null)
         {
             try

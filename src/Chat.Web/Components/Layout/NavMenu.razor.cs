@@ -23,6 +23,11 @@ public partial class NavMenu
     private Sidebar Sidebar { get; set; } = default!;
 
     [Inject]
+    private FollowedThreads FollowedThreads { get; set; } = default!;
+
+    private IDisposable? _threadChanges;
+
+    [Inject]
     private IDialogService Dialogs { get; set; } = default!;
 
     [Inject]
@@ -33,6 +38,7 @@ public partial class NavMenu
         _path = CurrentPath();
         Navigation.LocationChanged += OnLocationChanged;
         _changes = Sidebar.OnChanged(() => InvokeAsync(StateHasChanged));
+        _threadChanges = FollowedThreads.OnChanged(() => InvokeAsync(StateHasChanged));
         if (Authentication is not null)
         {
             _isAdministrator = (await Authentication).User.IsInRole(WorkspaceRoles.WorkspaceAdmin);
@@ -45,6 +51,7 @@ public partial class NavMenu
     {
         Navigation.LocationChanged -= OnLocationChanged;
         _changes?.Dispose();
+        _threadChanges?.Dispose();
     }
 
     private void OnLocationChanged(object? sender, LocationChangedEventArgs e)
@@ -72,6 +79,18 @@ public partial class NavMenu
     private string ConversationClass(ChannelSummary conversation) =>
         "sidebar-channel" + (conversation.Unread > 0 || conversation.Mentions > 0 ? " unread" : string.Empty)
         + (IsCurrent($"c/{conversation.Name}") ? " active" : string.Empty);
+
+    // The same count the Threads page shows: new replies in followed threads.
+    private RenderFragment? ThreadsBadge => FollowedThreads.UnreadReplies is > 0 and var unread
+        ? builder =>
+        {
+            builder.OpenElement(0, "span");
+            builder.AddAttribute(1, "class", "sidebar-badge threads-badge");
+            builder.AddAttribute(2, "aria-label", Plural.Of(unread, "new reply", "new replies"));
+            builder.AddContent(3, unread > 99 ? "99+" : unread.ToString(CultureInfo.InvariantCulture));
+            builder.CloseElement();
+        }
+        : null;
 
     private static RenderFragment? Badge(ChannelSummary conversation) => conversation switch
     {

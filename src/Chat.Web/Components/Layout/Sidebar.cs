@@ -22,6 +22,7 @@ public sealed class Sidebar(
     WatchMyEventsHandler watchMyEvents,
     MarkReadHandler markRead,
     ICurrentActor currentActor,
+    FollowedThreads followedThreads,
     TimeProvider clock) : IDisposable
 {
     private readonly ReadCursors _readCursors = new(markRead, clock);
@@ -188,6 +189,7 @@ public sealed class Sidebar(
             _channels = listed.Value.ToDictionary(c => c.Id);
         }
 
+        await followedThreads.LoadAsync(_userId);
         var peers = listed.Value.SelectMany(c => c.PeerIds).Distinct().ToList();
         var presence = await watchPresence.HandleAsync(new WatchPresence(peers, OnPresenceChangedAsync));
         if (presence.Succeeded)
@@ -256,6 +258,11 @@ public sealed class Sidebar(
         if (chatEvent is ChannelChanged)
         {
             return RefreshAsync();
+        }
+
+        if (chatEvent is ThreadUpdated or MessagePosted { Message.ThreadRootId: not null })
+        {
+            followedThreads.Apply(chatEvent);
         }
 
         if (chatEvent is not MessagePosted posted)
