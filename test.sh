@@ -11,6 +11,11 @@ source scripts/test-services.sh
 trap stop_test_services EXIT
 
 install_packages chromium clamav-daemon redis-server || exit 1
+
+# axe-core for the browser tests' accessibility checks (npm, from the lock file; skipped when already there).
+if [ ! -f tests/Chat.E2E.Tests/axe/node_modules/axe-core/axe.min.js ]; then
+    npm ci --prefix tests/Chat.E2E.Tests/axe --no-audit --no-fund --loglevel=error </dev/null >/dev/null || { echo "npm could not install axe-core"; exit 1; }
+fi
 start_test_services || exit 1
 
 results="$root/artifacts/test-results"

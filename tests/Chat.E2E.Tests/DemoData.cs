@@ -29,19 +29,36 @@ public static class DemoData
         return channel.Id;
     }
 
+    /// <summary>Moves <paramref name="handle"/>'s read cursor in the channel to <paramref name="sequence"/>.</summary>
+    public static async Task MarkReadAsync(this AppServer app, Guid channelId, string handle, long sequence) =>
+        (await app.Services.GetRequiredService<IChannelStore>()
+            .MarkReadAsync(channelId, await app.UserIdAsync(handle), sequence, CancellationToken.None)).ShouldBeTrue();
+
     /// <summary>Stores <paramref name="count"/> messages from <paramref name="senderId"/>, the n-th (from 1) with <paramref name="text"/>(n).</summary>
-    public static async Task PostAsync(
-        this AppServer app, Guid channelId, string senderId, int count, Func<int, string> text, IReadOnlyList<string>? mentioned = null)
+    public static async Task<IReadOnlyList<MessageDto>> PostAsync(
+        this AppServer app, Guid channelId, string senderId, int count, Func<int, string> text, IReadOnlyList<string>? mentioned = null,
+        DateTimeOffset? at = null)
     {
         var messages = app.Services.GetRequiredService<IMessageStore>();
+        var posted = new List<MessageDto>();
         for (var i = 1; i <= count; i++)
         {
-            await messages.AppendAsync(
-                new NewMessage(channelId, senderId, Guid.NewGuid(), MessageBody.Create(text(i)).Value, DateTimeOffset.UtcNow)
+            var appended = await messages.AppendAsync(
+                new NewMessage(channelId, senderId, Guid.NewGuid(), MessageBody.Create(text(i)).Value, at ?? DateTimeOffset.UtcNow)
                 {
                     MentionedUserIds = mentioned ?? [],
                 },
                 CancellationToken.None);
+            posted.Add(appended.Message);
         }
+
+        return posted;
+    }
+
+    public static async Task PinAsync(this AppServer app, Guid messageId, string handle)
+    {
+        var userId = await app.UserIdAsync(handle);
+        (await app.Services.GetRequiredService<IMessageStore>()
+            .ChangeAsync(messageId, m => m.SetPinned(true, userId, DateTimeOffset.UtcNow), CancellationToken.None)).Succeeded.ShouldBeTrue();
     }
 }

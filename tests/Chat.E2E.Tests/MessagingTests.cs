@@ -460,7 +460,7 @@ public sealed class MessagingTests(DemoWorkspaceFixture browser) : IClassFixture
 
         await alice.Page.Locator("#composer-files").SetInputFilesAsync(
         [
-            new Microsoft.Playwright.FilePayload { Name = "chart.png", MimeType = "image/png", Buffer = TinyPng() },
+            new Microsoft.Playwright.FilePayload { Name = "chart.png", MimeType = "image/png", Buffer = TestFiles.Png() },
             new Microsoft.Playwright.FilePayload { Name = "minutes.pdf", MimeType = "application/pdf", Buffer = "%PDF-1.7\nminutes"u8.ToArray() },
         ]);
         await Expect(alice.Page.Locator("#composer-uploads progress")).ToHaveCountAsync(2);
@@ -483,7 +483,7 @@ public sealed class MessagingTests(DemoWorkspaceFixture browser) : IClassFixture
         await Expect(bob.Page.Locator("#lightbox")).ToHaveCountAsync(0);
 
         await alice.Page.Locator("#composer-files").SetInputFilesAsync(
-            new Microsoft.Playwright.FilePayload { Name = "invoice.txt", MimeType = "text/plain", Buffer = Eicar() });
+            new Microsoft.Playwright.FilePayload { Name = "invoice.txt", MimeType = "text/plain", Buffer = TestFiles.Eicar() });
         await Expect(alice.Page.Locator("#composer-uploads progress")).ToHaveCountAsync(1);
         await Expect(alice.Page.Locator("#composer-send")).ToBeEnabledAsync();
         await alice.Composer.FillAsync("invoice attached");
@@ -498,16 +498,4 @@ public sealed class MessagingTests(DemoWorkspaceFixture browser) : IClassFixture
         await Expect(alice.Page.Locator(".mud-snackbar")).ToContainTextAsync("invoice.txt was removed");
         await Expect(bob.Page.Locator(".mud-snackbar")).ToHaveCountAsync(0);
     }
-
-    private static byte[] TinyPng()
-    {
-        using var image = new SixLabors.ImageSharp.Image<SixLabors.ImageSharp.PixelFormats.Rgba32>(40, 20);
-        using var png = new MemoryStream();
-        SixLabors.ImageSharp.ImageExtensions.SaveAsPng(image, png);
-        return png.ToArray();
-    }
-
-    // Built from two halves so the repository never holds the EICAR test string.
-    private static byte[] Eicar() =>
-        System.Text.Encoding.ASCII.GetBytes(@"X5O!P%@AP[4\PZX54(P^)7CC)7}$EICAR-" + "STANDARD-ANTIVIRUS-TEST-FILE!$H+H*");
 }

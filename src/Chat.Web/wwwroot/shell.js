@@ -21,6 +21,17 @@
         }
     };
 
+    // "Show more" under a long message unfolds it, "Show less" folds it again (in the list and the thread panel alike).
+    document.addEventListener('click', event => {
+        const toggle = event.target.closest('.message-show-more');
+        const body = toggle?.previousElementSibling;
+        if (body?.classList.contains('message-long')) {
+            const expanded = body.classList.toggle('expanded');
+            toggle.textContent = expanded ? 'Show less' : 'Show more';
+            toggle.setAttribute('aria-expanded', String(expanded));
+        }
+    });
+
     document.addEventListener('click', event => {
         const layout = staticLayout();
         if (layout && event.target.closest('#drawer-toggle')) {
@@ -40,6 +51,12 @@
         address.search = new URLSearchParams(new FormData(form)).toString();
         window.Blazor.navigateTo(address.pathname + address.search);
     });
+
+    // The browser's time zone, so that every page renders times in it from the first paint (ViewerClock).
+    const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    if (zone && !document.cookie.split('; ').includes(`chat.tz=${encodeURIComponent(zone)}`)) {
+        document.cookie = `chat.tz=${encodeURIComponent(zone)}; path=/; max-age=31536000; samesite=lax`;
+    }
 
     start();
     window.Blazor?.addEventListener('enhancedload', start);

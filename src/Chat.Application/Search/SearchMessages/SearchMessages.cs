@@ -76,7 +76,8 @@ public sealed class SearchMessagesHandler(
             if (current.TryGetValue(hit.MessageId, out var message) && !message.IsDeleted && message.Version == hit.Version
                 && readable.TryGetValue(message.ChannelId, out var channel))
             {
-                results.Add(new SearchResult(message, channel.Name, channel.Title, hit.Snippet));
+                results.Add(new SearchResult(
+                    message, channel.Name, channel.Kind is ChannelKind.Direct or ChannelKind.Group ? channel.Title : $"#{channel.Name}", hit.Snippet));
             }
         }
 

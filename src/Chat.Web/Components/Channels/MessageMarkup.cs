@@ -27,6 +27,12 @@ internal sealed class MessageMarkup
         "<button type=\"button\" class=\"message-more\" data-opens-actions aria-label=\"Message actions\" aria-haspopup=\"menu\" aria-expanded=\"false\">"
         + Layout.ShellIcons.More.Value + "</button>";
 
+    // A long message (a pasted log, a long announcement) is shown folded, with a button that unfolds it (shell.js).
+    private const int LongCharacters = 1500;
+    private const int LongLines = 20;
+    private const string ShowMoreButton =
+        "<button type=\"button\" class=\"message-show-more\" aria-expanded=\"false\">Show more</button>";
+
     private readonly MessageDto _message;
     private ZonedHeader[] _zones = [];
 
@@ -35,9 +41,12 @@ internal sealed class MessageMarkup
         _message = message;
         ElementId = $"message-{message.Sequence}";
         Sequence = message.Sequence.ToString(CultureInfo.InvariantCulture);
+        var html = message.EditedAt is null ? message.BodyHtml : WithEditedMark(message.BodyHtml);
         Body = new MarkupString(message.IsDeleted
             ? "<div class=\"message-body message-tombstone\">message deleted</div>"
-            : $"<div class=\"message-body\">{message.BodyHtml}</div>");
+            : IsLong(message.Body)
+                ? $"<div class=\"message-body message-long\">{html}</div>{ShowMoreButton}"
+                : $"<div class=\"message-body\">{html}</div>");
     }
 
     public string ElementId { get; }
@@ -46,6 +55,19 @@ internal sealed class MessageMarkup
 
     /// <summary>The body (sanitised Markdown, <see cref="IMessageFormatter"/>), or the tombstone of a deleted message.</summary>
     public MarkupString Body { get; }
+
+    // "(edited)" follows the text on its last line, as in Slack, also where the name and time are folded away.
+    private static string WithEditedMark(string bodyHtml)
+    {
+        var html = bodyHtml.TrimEnd();
+        return html.EndsWith("</p>", StringComparison.Ordinal)
+            ? string.Concat(html.AsSpan(0, html.Length - 4), EditedMark, "</p>")
+            : html + EditedMark;
+    }
+
+    private const string EditedMark = " <span class=\"message-edited\">(edited)</span>";
+
+    private static bool IsLong(string body) => body.Length > LongCharacters || body.AsSpan().Count('\n') >= LongLines;
 
     public static MessageMarkup Of(MessageDto message) => Built.GetValue(message, m => new MessageMarkup(m));
 
@@ -121,13 +143,6 @@ internal sealed class MessageMarkup
         if (_message.IsPinned)
         {
             header.AppendLiteral("<span class=\"message-pinned\">pinned</span>");
-        }
-
-        if (_message.EditedAt is { } edited && !_message.IsDeleted)
-        {
-            header.AppendLiteral("<span class=\"message-edited\" title=\"");
-            header.AppendLiteral(Layout.ViewerClock.Exact(edited, zone));
-            header.AppendLiteral("\">(edited)</span>");
         }
 
         header.AppendLiteral("</div>");

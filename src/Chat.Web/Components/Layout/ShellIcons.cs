@@ -39,6 +39,24 @@ internal static class ShellIcons
     public static readonly MarkupString Attach = Svg(Icons.Material.Filled.AttachFile, "mud-icon-size-small");
     public static readonly MarkupString More = Svg(Icons.Material.Filled.MoreVert, "mud-icon-size-small");
 
+    /// <summary>The icon of a shared file that is not shown as a picture, by its type.</summary>
+    public static MarkupString FileOf(string contentType) => contentType switch
+    {
+        "application/pdf" => FilePdf,
+        "application/zip" => FileArchive,
+        _ when contentType.StartsWith("text/", StringComparison.Ordinal) => FileText,
+        _ when contentType.Contains("spreadsheet", StringComparison.Ordinal) => FileSheet,
+        _ when contentType.Contains("presentation", StringComparison.Ordinal) => FileSlides,
+        _ => FileOther,
+    };
+
+    private static readonly MarkupString FilePdf = Svg(Icons.Material.Filled.PictureAsPdf, "mud-icon-size-medium attachment-icon attachment-icon-pdf");
+    private static readonly MarkupString FileArchive = Svg(Icons.Material.Filled.FolderZip, "mud-icon-size-medium attachment-icon");
+    private static readonly MarkupString FileText = Svg(Icons.Material.Filled.Description, "mud-icon-size-medium attachment-icon");
+    private static readonly MarkupString FileSheet = Svg(Icons.Material.Filled.TableChart, "mud-icon-size-medium attachment-icon");
+    private static readonly MarkupString FileSlides = Svg(Icons.Material.Filled.Slideshow, "mud-icon-size-medium attachment-icon");
+    private static readonly MarkupString FileOther = Svg(Icons.Material.Filled.InsertDriveFile, "mud-icon-size-medium attachment-icon");
+
     private static MarkupString Svg(string paths, string classes = "mud-icon-size-medium", string? label = null) => new(
         $"<svg class=\"mud-icon-root mud-svg-icon {classes}\" focusable=\"false\" viewBox=\"0 0 24 24\" " +
         (label is null ? "aria-hidden=\"true\"" : $"role=\"img\" aria-label=\"{label}\"") + $">{paths}</svg>");

@@ -1,8 +1,11 @@
 namespace Chat.Web.Components.Layout;
 
-/// <summary>The viewer's time zone (reported by their browser once per circuit) for showing times and days.</summary>
+/// <summary>The viewer's time zone (from their browser's cookie at the first render, and again once per circuit) for showing times and days.</summary>
 public sealed class ViewerClock(TimeProvider clock)
 {
+    /// <summary>The cookie in which the browser keeps its IANA zone id (shell.js), read by every page's first render.</summary>
+    public const string CookieName = "chat.tz";
+
     public TimeZoneInfo Zone { get; private set; } = TimeZoneInfo.Utc;
 
     /// <summary>Raised when the browser's zone replaces the one assumed so far.</summary>
