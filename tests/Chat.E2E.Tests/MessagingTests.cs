@@ -474,6 +474,7 @@ public sealed class MessagingTests(DemoWorkspaceFixture browser) : IClassFixture
         await Expect(bobsMessage.Locator(".attachment-thumbnail")).ToBeVisibleAsync(new() { Timeout = 30_000 });
         var pdfLink = bobsMessage.Locator("a.attachment-file", new() { HasText = "minutes.pdf" });
         await Expect(pdfLink).ToBeVisibleAsync();
+        await Expect(bobsMessage.Locator(".attachment .attachment-icon-pdf")).ToBeVisibleAsync();
         var download = await bob.Page.RunAndWaitForDownloadAsync(() => pdfLink.ClickAsync());
         download.SuggestedFilename.ShouldBe("minutes.pdf");
 
