@@ -44,13 +44,15 @@ public class BrowserFixture : IAsyncLifetime
             ],
         });
 
-    public async Task<IPage> NewPageAsync(int width = 1280, int height = 800)
+    /// <param name="timeZone">The browser's time zone (an IANA id); default the machine's.</param>
+    public async Task<IPage> NewPageAsync(int width = 1280, int height = 800, string? timeZone = null)
     {
         // A context per page: its own cookies, so two pages can be two different people.
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = App.BaseUrl,
             ViewportSize = new ViewportSize { Width = width, Height = height },
+            TimezoneId = timeZone,
         });
         context.SetDefaultTimeout(15_000);
         var page = await context.NewPageAsync();
@@ -86,4 +88,24 @@ public class BrowserFixture : IAsyncLifetime
 }
 
 /// <summary>The same, over the seeded demo workspace (alice, bob, … with channels).</summary>
-public sealed class DemoWorkspaceFixture() : BrowserFixture(seedDemoWorkspace: true);
+public sealed class DemoWorkspaceFixture() : BrowserFixture(seedDemoWorkspace: true)
+{
+    /// <summary>Every demo account's password.</summary>
+    public const string Password = "ChatDemo2026";
+
+    /// <summary>A new browser context signed in as the demo person <paramref name="email"/>.</summary>
+    /// <param name="timeZone">The browser's time zone; default the machine's.</param>
+    /// <param name="networkDelay">A delay each way on the live connection (see <see cref="SlowNetwork"/>); default none.</param>
+    public async Task<ChatPages> SignInAsync(string email, string? timeZone = null, TimeSpan? networkDelay = null)
+    {
+        var page = await NewPageAsync(timeZone: timeZone);
+        if (networkDelay is { } delay)
+        {
+            await page.DelayLiveConnectionAsync(delay);
+        }
+
+        var pages = new ChatPages(page);
+        await pages.LoginAsync(email, Password);
+        return pages;
+    }
+}

@@ -5,21 +5,6 @@ namespace Chat.E2E.Tests;
 /// <summary>What a person types is never lost: fast typing, slow networks, drafts, long pastes, outages and uploads.</summary>
 public sealed class ComposerTests(DemoWorkspaceFixture browser) : IClassFixture<DemoWorkspaceFixture>
 {
-    private const string DemoPassword = "ChatDemo2026";
-
-    private async Task<ChatPages> SignInAsync(string email, TimeSpan? networkDelay = null)
-    {
-        var page = await browser.NewPageAsync();
-        if (networkDelay is { } delay)
-        {
-            await page.DelayLiveConnectionAsync(delay);
-        }
-
-        var pages = new ChatPages(page);
-        await pages.LoginAsync(email, DemoPassword);
-        return pages;
-    }
-
     private async Task<string> NewChannelAsync(string prefix, int messages = 1)
     {
         var name = $"{prefix}-{Guid.NewGuid():N}"[..20];
@@ -40,7 +25,7 @@ public sealed class ComposerTests(DemoWorkspaceFixture browser) : IClassFixture<
     public async Task Text_typed_right_after_Enter_is_kept_and_each_message_is_sent_once_in_order(int delayMilliseconds)
     {
         var channel = await NewChannelAsync("fast");
-        var alice = await SignInAsync("alice@demo.chat", TimeSpan.FromMilliseconds(delayMilliseconds));
+        var alice = await browser.SignInAsync("alice@demo.chat", networkDelay: TimeSpan.FromMilliseconds(delayMilliseconds));
         await OpenAsync(alice, channel);
 
         await alice.Composer.PressSequentiallyAsync("first message");
@@ -59,7 +44,7 @@ public sealed class ComposerTests(DemoWorkspaceFixture browser) : IClassFixture<
     {
         var first = await NewChannelAsync("draft-a");
         var second = await NewChannelAsync("draft-b");
-        var alice = await SignInAsync("alice@demo.chat");
+        var alice = await browser.SignInAsync("alice@demo.chat");
         await OpenAsync(alice, first);
 
         await alice.Composer.PressSequentiallyAsync("half a thought for the first");
@@ -93,7 +78,7 @@ public sealed class ComposerTests(DemoWorkspaceFixture browser) : IClassFixture<
     public async Task A_long_paste_is_refused_before_sending_with_the_limit_keeps_the_text_and_can_go_as_a_text_file()
     {
         var channel = await NewChannelAsync("paste");
-        var alice = await SignInAsync("alice@demo.chat");
+        var alice = await browser.SignInAsync("alice@demo.chat");
         await OpenAsync(alice, channel);
         var log = string.Concat(Enumerable.Range(1, 2000).Select(i => $"{i:D4} INFO worker done ✓ in 12ms\n"))[..40_000];
 
@@ -117,8 +102,8 @@ public sealed class ComposerTests(DemoWorkspaceFixture browser) : IClassFixture<
     public async Task While_the_connection_is_down_a_banner_says_so_and_a_message_written_meanwhile_waits_as_sending_until_stored()
     {
         var channel = await NewChannelAsync("outage");
-        var alice = await SignInAsync("alice@demo.chat");
-        var bob = await SignInAsync("bob@demo.chat");
+        var alice = await browser.SignInAsync("alice@demo.chat");
+        var bob = await browser.SignInAsync("bob@demo.chat");
         await OpenAsync(alice, channel);
         await OpenAsync(bob, channel);
         var banner = bob.Page.Locator("#components-reconnect-modal");
@@ -145,7 +130,7 @@ public sealed class ComposerTests(DemoWorkspaceFixture browser) : IClassFixture<
     public async Task Enter_during_an_upload_says_the_message_waits_for_it_and_sends_both_once_it_is_done()
     {
         var channel = await NewChannelAsync("upload");
-        var alice = await SignInAsync("alice@demo.chat");
+        var alice = await browser.SignInAsync("alice@demo.chat");
         await OpenAsync(alice, channel);
         var release = new TaskCompletionSource();
         await alice.Page.RouteAsync("**/files", async route =>

@@ -7,24 +7,6 @@ namespace Chat.E2E.Tests;
 /// <summary>Looks right from the first paint: times, the lightbox, the marks around messages, and accessibility in both themes.</summary>
 public sealed class LooksTests(DemoWorkspaceFixture browser) : IClassFixture<DemoWorkspaceFixture>
 {
-    private const string DemoPassword = "ChatDemo2026";
-
-    private async Task<ChatPages> SignInAsync(string email, string? timeZone = null)
-    {
-        var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = browser.App.BaseUrl,
-            ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
-            TimezoneId = timeZone,
-        });
-        context.SetDefaultTimeout(15_000);
-        var page = await context.NewPageAsync();
-        BrowserFixture.LogProblems(page);
-        var pages = new ChatPages(page);
-        await pages.LoginAsync(email, DemoPassword);
-        return pages;
-    }
-
     private static Task ScreenshotAsync(IPage page, string name) =>
         page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotFolder, $"{name}.png") });
 
@@ -36,7 +18,7 @@ public sealed class LooksTests(DemoWorkspaceFixture browser) : IClassFixture<Dem
         var channel = await browser.App.SeedChannelAsync(name, "alice", 0);
         await browser.App.PostAsync(channel, await browser.App.UserIdAsync("alice"), 1, _ => $"{word} at night",
             at: new DateTimeOffset(2026, 6, 1, 20, 15, 0, TimeSpan.Zero));
-        var alice = await SignInAsync("alice@demo.chat", "Asia/Tokyo");
+        var alice = await browser.SignInAsync("alice@demo.chat", timeZone: "Asia/Tokyo");
 
         // The server's first answer, as a browser gets it before any script runs: 20:15 UTC is 05:15 the next day in Tokyo.
         var html = await (await alice.Page.APIRequest.GetAsync($"/c/{name}")).TextAsync();
@@ -56,7 +38,7 @@ public sealed class LooksTests(DemoWorkspaceFixture browser) : IClassFixture<Dem
     {
         var name = $"lightbox-{Guid.NewGuid():N}"[..20];
         await browser.App.SeedChannelAsync(name, "alice", 1);
-        var alice = await SignInAsync("alice@demo.chat");
+        var alice = await browser.SignInAsync("alice@demo.chat");
         await alice.Page.GotoAsync($"/c/{name}");
         await alice.WaitUntilInteractiveAsync();
         await alice.WaitForComposerAsync();
@@ -92,7 +74,7 @@ public sealed class LooksTests(DemoWorkspaceFixture browser) : IClassFixture<Dem
         await browser.App.PostAsync(channel, alice, 1, _ => "from yesterday", at: DateTimeOffset.UtcNow.AddDays(-1));
         await browser.App.PostAsync(channel, alice, 1, _ => string.Join("\n\n", Enumerable.Range(1, 40).Select(i => $"paragraph {i}")));
         await browser.App.PostAsync(channel, alice, 1, _ => "short and new");
-        var bob = await SignInAsync("bob@demo.chat");
+        var bob = await browser.SignInAsync("bob@demo.chat");
         await bob.Page.GotoAsync($"/c/{name}");
         await bob.WaitUntilInteractiveAsync();
 
@@ -118,7 +100,7 @@ public sealed class LooksTests(DemoWorkspaceFixture browser) : IClassFixture<Dem
     [InlineData("dark")]
     public async Task The_main_pages_have_no_serious_accessibility_violations(string theme)
     {
-        var erin = await SignInAsync("erin@demo.chat");
+        var erin = await browser.SignInAsync("erin@demo.chat");
         var dark = await erin.ThemeToggle.GetAttributeAsync("aria-label") == "Switch to light theme";
         if (dark != (theme == "dark"))
         {

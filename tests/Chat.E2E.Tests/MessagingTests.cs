@@ -6,8 +6,6 @@ namespace Chat.E2E.Tests;
 /// <summary>Two people in two browser contexts, talking in the demo workspace.</summary>
 public sealed class MessagingTests(DemoWorkspaceFixture browser) : IClassFixture<DemoWorkspaceFixture>
 {
-    private const string DemoPassword = "ChatDemo2026";
-
     // Other tests of this class post in shared channels, so counts are compared with what was there before.
     private static int UnreadInTitle(string title)
     {
@@ -15,18 +13,11 @@ public sealed class MessagingTests(DemoWorkspaceFixture browser) : IClassFixture
         return match.Success ? int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : 0;
     }
 
-    private async Task<ChatPages> SignInAsync(string email)
-    {
-        var pages = new ChatPages(await browser.NewPageAsync());
-        await pages.LoginAsync(email, DemoPassword);
-        return pages;
-    }
-
     [Fact]
     public async Task A_message_from_one_user_appears_live_for_another_and_enter_sends_while_shift_enter_breaks_lines()
     {
-        var alice = await SignInAsync("alice@demo.chat");
-        var bob = await SignInAsync("bob@demo.chat");
+        var alice = await browser.SignInAsync("alice@demo.chat");
+        var bob = await browser.SignInAsync("bob@demo.chat");
         await alice.OpenChannelAsync("random");
         await bob.OpenChannelAsync("random");
         var word = $"hello-{Guid.NewGuid():N}";
@@ -46,8 +37,8 @@ public sealed class MessagingTests(DemoWorkspaceFixture browser) : IClassFixture
     [Fact]
     public async Task A_new_message_is_found_by_a_colleague_within_a_second_and_the_result_opens_it_in_place()
     {
-        var alice = await SignInAsync("alice@demo.chat");
-        var bob = await SignInAsync("bob@demo.chat");
+        var alice = await browser.SignInAsync("alice@demo.chat");
+        var bob = await browser.SignInAsync("bob@demo.chat");
         await alice.OpenChannelAsync("random");
         await alice.WaitForComposerAsync();
         var word = $"quokka{Guid.NewGuid():N}"[..20];
@@ -77,7 +68,7 @@ public sealed class MessagingTests(DemoWorkspaceFixture browser) : IClassFixture
     [Fact]
     public async Task An_administrator_rebuilds_the_search_index_and_search_still_finds_messages()
     {
-        var alice = await SignInAsync("alice@demo.chat");
+        var alice = await browser.SignInAsync("alice@demo.chat");
         await alice.OpenChannelAsync("general");
         await alice.WaitForComposerAsync();
         var word = $"narwhal{Guid.NewGuid():N}"[..20];
@@ -97,8 +88,8 @@ public sealed class MessagingTests(DemoWorkspaceFixture browser) : IClassFixture
     [Fact]
     public async Task After_being_offline_while_three_messages_were_posted_the_reader_sees_each_once_in_order()
     {
-        var alice = await SignInAsync("alice@demo.chat");
-        var bob = await SignInAsync("bob@demo.chat");
+        var alice = await browser.SignInAsync("alice@demo.chat");
+        var bob = await browser.SignInAsync("bob@demo.chat");
         await alice.OpenChannelAsync("general");
         await bob.OpenChannelAsync("general");
         var run = Guid.NewGuid().ToString("N")[..8];
@@ -121,8 +112,8 @@ public sealed class MessagingTests(DemoWorkspaceFixture browser) : IClassFixture
     [Fact]
     public async Task Edits_and_deletes_reach_the_other_reader_live()
     {
-        var alice = await SignInAsync("alice@demo.chat");
-        var bob = await SignInAsync("bob@demo.chat");
+        var alice = await browser.SignInAsync("alice@demo.chat");
+        var bob = await browser.SignInAsync("bob@demo.chat");
         await alice.OpenChannelAsync("announcements");
         await bob.OpenChannelAsync("announcements");
         var run = Guid.NewGuid().ToString("N")[..8];
@@ -153,8 +144,8 @@ public sealed class MessagingTests(DemoWorkspaceFixture browser) : IClassFixture
     [Fact]
     public async Task An_unread_badge_and_tab_count_appear_in_another_channel_and_clear_on_opening_it()
     {
-        var dan = await SignInAsync("dan@demo.chat");
-        var erin = await SignInAsync("erin@demo.chat");
+        var dan = await browser.SignInAsync("dan@demo.chat");
+        var erin = await browser.SignInAsync("erin@demo.chat");
         await dan.OpenChannelAsync("engineering");
         await erin.OpenChannelAsync("engineering");
         await erin.OpenChannelAsync("random");
@@ -180,8 +171,8 @@ public sealed class MessagingTests(DemoWorkspaceFixture browser) : IClassFixture
     [Fact]
     public async Task A_new_channel_is_created_from_the_sidebar_then_found_and_joined_by_a_colleague()
     {
-        var alice = await SignInAsync("alice@demo.chat");
-        var bob = await SignInAsync("bob@demo.chat");
+        var alice = await browser.SignInAsync("alice@demo.chat");
+        var bob = await browser.SignInAsync("bob@demo.chat");
         var name = $"launch-{Guid.NewGuid().ToString("N")[..6]}";
 
         await alice.Page.Locator("#create-channel").ClickAsync();
@@ -207,8 +198,8 @@ public sealed class MessagingTests(DemoWorkspaceFixture browser) : IClassFixture
     [Fact]
     public async Task A_reaction_shows_live_with_its_count_and_who_reacted()
     {
-        var alice = await SignInAsync("alice@demo.chat");
-        var bob = await SignInAsync("bob@demo.chat");
+        var alice = await browser.SignInAsync("alice@demo.chat");
+        var bob = await browser.SignInAsync("bob@demo.chat");
         await alice.OpenChannelAsync("general");
         await bob.OpenChannelAsync("general");
         var run = Guid.NewGuid().ToString("N")[..8];
@@ -232,8 +223,8 @@ public sealed class MessagingTests(DemoWorkspaceFixture browser) : IClassFixture
     [Fact]
     public async Task A_direct_message_reaches_only_its_recipient_who_sees_it_as_unread_then_reads_it()
     {
-        var carol = await SignInAsync("carol@demo.chat");
-        var dan = await SignInAsync("dan@demo.chat");
+        var carol = await browser.SignInAsync("carol@demo.chat");
+        var dan = await browser.SignInAsync("dan@demo.chat");
         var run = Guid.NewGuid().ToString("N")[..8];
 
         await carol.Page.Locator("#new-direct-message").ClickAsync();
@@ -259,8 +250,8 @@ public sealed class MessagingTests(DemoWorkspaceFixture browser) : IClassFixture
     [Fact]
     public async Task The_reader_sees_who_is_typing_until_the_message_arrives()
     {
-        var alice = await SignInAsync("alice@demo.chat");
-        var erin = await SignInAsync("erin@demo.chat");
+        var alice = await browser.SignInAsync("alice@demo.chat");
+        var erin = await browser.SignInAsync("erin@demo.chat");
         await alice.OpenChannelAsync("engineering");
         await erin.OpenChannelAsync("engineering");
 
@@ -277,8 +268,8 @@ public sealed class MessagingTests(DemoWorkspaceFixture browser) : IClassFixture
     [Fact]
     public async Task A_pinned_message_is_marked_live_and_listed_under_pinned()
     {
-        var alice = await SignInAsync("alice@demo.chat");
-        var bob = await SignInAsync("bob@demo.chat");
+        var alice = await browser.SignInAsync("alice@demo.chat");
+        var bob = await browser.SignInAsync("bob@demo.chat");
         await alice.OpenChannelAsync("announcements");
         await bob.OpenChannelAsync("announcements");
         var run = Guid.NewGuid().ToString("N")[..8];
@@ -298,7 +289,7 @@ public sealed class MessagingTests(DemoWorkspaceFixture browser) : IClassFixture
     [Fact]
     public async Task An_oversized_message_is_refused_with_a_clear_error_and_the_text_stays()
     {
-        var alice = await SignInAsync("alice@demo.chat");
+        var alice = await browser.SignInAsync("alice@demo.chat");
         await alice.OpenChannelAsync("announcements");
         var tooLong = new string('x', 16_001);
         var before = await alice.Messages.CountAsync();
@@ -315,7 +306,7 @@ public sealed class MessagingTests(DemoWorkspaceFixture browser) : IClassFixture
     [Fact]
     public async Task A_private_channel_is_not_found_for_an_outsider_even_by_its_address()
     {
-        var bob = await SignInAsync("bob@demo.chat");
+        var bob = await browser.SignInAsync("bob@demo.chat");
 
         await bob.Page.GotoAsync("/c/engineering");
 
@@ -326,8 +317,8 @@ public sealed class MessagingTests(DemoWorkspaceFixture browser) : IClassFixture
     [Fact]
     public async Task A_reply_in_a_thread_updates_the_reply_count_live_and_mentions_complete_and_highlight()
     {
-        var alice = await SignInAsync("alice@demo.chat");
-        var bob = await SignInAsync("bob@demo.chat");
+        var alice = await browser.SignInAsync("alice@demo.chat");
+        var bob = await browser.SignInAsync("bob@demo.chat");
         await alice.OpenChannelAsync("random");
         await bob.OpenChannelAsync("random");
         var run = Guid.NewGuid().ToString("N")[..8];
@@ -368,7 +359,7 @@ public sealed class MessagingTests(DemoWorkspaceFixture browser) : IClassFixture
     {
         var name = $"history-{Guid.NewGuid():N}"[..20];
         await browser.App.SeedChannelAsync(name, "alice", count: 120);
-        var alice = await SignInAsync("alice@demo.chat");
+        var alice = await browser.SignInAsync("alice@demo.chat");
         await alice.Page.GotoAsync($"/c/{name}");
         await alice.WaitUntilInteractiveAsync();
         await Expect(alice.Messages).ToHaveCountAsync(50);
@@ -390,8 +381,8 @@ public sealed class MessagingTests(DemoWorkspaceFixture browser) : IClassFixture
     {
         var name = $"ops-{Guid.NewGuid():N}"[..16];
         await browser.App.SeedChannelAsync(name, "alice", count: 1);
-        var alice = await SignInAsync("alice@demo.chat");
-        var erin = await SignInAsync("erin@demo.chat");
+        var alice = await browser.SignInAsync("alice@demo.chat");
+        var erin = await browser.SignInAsync("erin@demo.chat");
         await erin.Page.GotoAsync($"/c/{name}");
         await erin.WaitUntilInteractiveAsync();
         await erin.Page.Locator("#join-channel").ClickAsync();
@@ -419,8 +410,8 @@ public sealed class MessagingTests(DemoWorkspaceFixture browser) : IClassFixture
     [Fact]
     public async Task A_colleagues_presence_shows_as_a_dot_and_follows_do_not_disturb_live()
     {
-        var dan = await SignInAsync("dan@demo.chat");
-        var erin = await SignInAsync("erin@demo.chat");
+        var dan = await browser.SignInAsync("dan@demo.chat");
+        var erin = await browser.SignInAsync("erin@demo.chat");
         await dan.Page.Locator("#new-direct-message").ClickAsync();
         await dan.Page.Locator("#people-search").FillAsync("erin");
 
@@ -447,8 +438,8 @@ public sealed class MessagingTests(DemoWorkspaceFixture browser) : IClassFixture
         Environment.GetEnvironmentVariable("CHAT_TEST_CLAMD").ShouldNotBeNullOrEmpty("./test.sh starts clamd for this test");
         var name = $"files-{Guid.NewGuid():N}"[..18];
         await browser.App.SeedChannelAsync(name, "alice", count: 1);
-        var alice = await SignInAsync("alice@demo.chat");
-        var bob = await SignInAsync("bob@demo.chat");
+        var alice = await browser.SignInAsync("alice@demo.chat");
+        var bob = await browser.SignInAsync("bob@demo.chat");
         foreach (var reader in new[] { alice, bob })
         {
             await reader.Page.GotoAsync($"/c/{name}");

@@ -8,15 +8,6 @@ namespace Chat.E2E.Tests;
 /// <summary>No dead ends: where sign-in lands, what Home shows, account pages, admin addresses and moving around the app.</summary>
 public sealed class NavigationTests(DemoWorkspaceFixture browser) : IClassFixture<DemoWorkspaceFixture>
 {
-    private const string DemoPassword = "ChatDemo2026";
-
-    private async Task<ChatPages> SignInAsync(string email)
-    {
-        var pages = new ChatPages(await browser.NewPageAsync());
-        await pages.LoginAsync(email, DemoPassword);
-        return pages;
-    }
-
     // A value set in the page's window survives moving within the app, and is gone after a full page load.
     private static Task MarkPageAsync(IPage page) => page.EvaluateAsync("() => window.__samePage = true");
 
@@ -27,11 +18,11 @@ public sealed class NavigationTests(DemoWorkspaceFixture browser) : IClassFixtur
     {
         var name = $"landing-{Guid.NewGuid():N}"[..20];
         await browser.App.SeedChannelAsync(name, "dan", 1);
-        var dan = await SignInAsync("dan@demo.chat");
+        var dan = await browser.SignInAsync("dan@demo.chat");
         await dan.OpenChannelAsync(name);
 
         await dan.LogoutAsync();
-        await dan.LoginAsync("dan@demo.chat", DemoPassword);
+        await dan.LoginAsync("dan@demo.chat", DemoWorkspaceFixture.Password);
 
         await dan.ExpectConversationAsync(name);
         await Expect(dan.Page.Locator("#channel-title")).ToContainTextAsync(name);
@@ -45,7 +36,7 @@ public sealed class NavigationTests(DemoWorkspaceFixture browser) : IClassFixtur
         var alice = await browser.App.UserIdAsync("alice");
         await browser.App.PostAsync(channel, alice, 1, _ => "plain news");
         await browser.App.PostAsync(channel, alice, 1, _ => "@erin please review", [await browser.App.UserIdAsync("erin")]);
-        var erin = await SignInAsync("erin@demo.chat");
+        var erin = await browser.SignInAsync("erin@demo.chat");
 
         await erin.Page.Locator("#nav-drawer a[href='/']").ClickAsync();
 
@@ -60,7 +51,7 @@ public sealed class NavigationTests(DemoWorkspaceFixture browser) : IClassFixtur
     [Fact]
     public async Task On_an_account_page_the_menu_button_account_menu_theme_toggle_and_product_name_work()
     {
-        var carol = await SignInAsync("carol@demo.chat");
+        var carol = await browser.SignInAsync("carol@demo.chat");
         await carol.Page.GotoAsync("/Account/Manage");
         await Expect(carol.Page.GetByRole(AriaRole.Heading, new() { Name = "Your account" })).ToBeVisibleAsync();
 
@@ -93,7 +84,7 @@ public sealed class NavigationTests(DemoWorkspaceFixture browser) : IClassFixtur
     [Fact]
     public async Task Opening_a_search_result_or_an_admin_page_keeps_the_app_loaded()
     {
-        var alice = await SignInAsync("alice@demo.chat");
+        var alice = await browser.SignInAsync("alice@demo.chat");
         var word = $"wombat{Guid.NewGuid():N}"[..16];
         await alice.OpenChannelAsync("general");
         await alice.SendAsync($"a {word} in the garden");
@@ -120,7 +111,7 @@ public sealed class NavigationTests(DemoWorkspaceFixture browser) : IClassFixtur
     [Fact]
     public async Task A_member_opening_an_admin_address_is_told_they_lack_the_permission()
     {
-        var bob = await SignInAsync("bob@demo.chat");
+        var bob = await browser.SignInAsync("bob@demo.chat");
 
         await bob.Page.GotoAsync("/admin/bots");
 
@@ -134,7 +125,7 @@ public sealed class NavigationTests(DemoWorkspaceFixture browser) : IClassFixtur
     {
         var name = $"secret-{Guid.NewGuid():N}"[..18];
         await browser.App.SeedChannelAsync(name, "alice", 1, ChannelKind.Private, members: "dan");
-        var dan = await SignInAsync("dan@demo.chat");
+        var dan = await browser.SignInAsync("dan@demo.chat");
         await dan.OpenChannelAsync(name);
 
         await dan.Page.Locator("#leave-channel").ClickAsync();

@@ -6,15 +6,6 @@ namespace Chat.E2E.Tests;
 /// <summary>What is unread is easy to find: where a channel opens, the pills that lead there, and a list that stays put.</summary>
 public sealed class UnreadTests(DemoWorkspaceFixture browser) : IClassFixture<DemoWorkspaceFixture>
 {
-    private const string DemoPassword = "ChatDemo2026";
-
-    private async Task<ChatPages> SignInAsync(string email)
-    {
-        var pages = new ChatPages(await browser.NewPageAsync());
-        await pages.LoginAsync(email, DemoPassword);
-        return pages;
-    }
-
     // 60 messages from alice; bob has read the first 20.
     private async Task<string> ChannelWithUnreadAsync()
     {
@@ -42,7 +33,7 @@ public sealed class UnreadTests(DemoWorkspaceFixture browser) : IClassFixture<De
     public async Task A_full_page_load_opens_at_the_new_messages_divider_near_the_top()
     {
         var name = await ChannelWithUnreadAsync();
-        var bob = await SignInAsync("bob@demo.chat");
+        var bob = await browser.SignInAsync("bob@demo.chat");
 
         await bob.Page.GotoAsync($"/c/{name}");
         await bob.WaitUntilInteractiveAsync();
@@ -55,7 +46,7 @@ public sealed class UnreadTests(DemoWorkspaceFixture browser) : IClassFixture<De
     public async Task Switching_to_a_channel_opens_at_its_divider_and_jump_to_unread_leads_back_there()
     {
         var name = await ChannelWithUnreadAsync();
-        var bob = await SignInAsync("bob@demo.chat");
+        var bob = await browser.SignInAsync("bob@demo.chat");
         await bob.OpenChannelAsync("general");
         await Expect(bob.Page.Locator("#new-messages")).ToHaveCountAsync(0);
 
@@ -76,8 +67,8 @@ public sealed class UnreadTests(DemoWorkspaceFixture browser) : IClassFixture<De
     {
         var name = $"below-{Guid.NewGuid():N}"[..18];
         await browser.App.MarkReadAsync(await browser.App.SeedChannelAsync(name, "alice", 40, members: "bob"), "bob", 40);
-        var alice = await SignInAsync("alice@demo.chat");
-        var bob = await SignInAsync("bob@demo.chat");
+        var alice = await browser.SignInAsync("alice@demo.chat");
+        var bob = await browser.SignInAsync("bob@demo.chat");
         await bob.Page.GotoAsync($"/c/{name}");
         await bob.WaitUntilInteractiveAsync();
         await alice.Page.GotoAsync($"/c/{name}");
@@ -112,7 +103,7 @@ public sealed class UnreadTests(DemoWorkspaceFixture browser) : IClassFixture<De
     {
         var name = $"editing-{Guid.NewGuid():N}"[..18];
         await browser.App.SeedChannelAsync(name, "alice", 1);
-        var alice = await SignInAsync("alice@demo.chat");
+        var alice = await browser.SignInAsync("alice@demo.chat");
         await alice.Page.GotoAsync($"/c/{name}");
         await alice.WaitUntilInteractiveAsync();
         await alice.SendAsync("first draft");
@@ -139,8 +130,8 @@ public sealed class UnreadTests(DemoWorkspaceFixture browser) : IClassFixture<De
     {
         var name = $"replies-{Guid.NewGuid():N}"[..18];
         await browser.App.SeedChannelAsync(name, "erin", 1, members: "dan");
-        var erin = await SignInAsync("erin@demo.chat");
-        var dan = await SignInAsync("dan@demo.chat");
+        var erin = await browser.SignInAsync("erin@demo.chat");
+        var dan = await browser.SignInAsync("dan@demo.chat");
         await dan.Page.GotoAsync($"/c/{name}");
         await dan.WaitUntilInteractiveAsync();
 

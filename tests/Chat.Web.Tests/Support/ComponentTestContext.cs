@@ -74,6 +74,7 @@ public abstract class ComponentTestContext : BunitContext, IAsyncLifetime
         Services.AddScoped<JoinChannelHandler>();
         Services.AddScoped<LeaveChannelHandler>();
         Services.AddScoped<Sidebar>();
+        Services.AddScoped<FollowedThreads>();
         Services.AddSingleton<IPresence>(Presence);
         Services.AddSingleton<IThreadStore>(Threads);
         Services.AddScoped<WatchPresenceHandler>();

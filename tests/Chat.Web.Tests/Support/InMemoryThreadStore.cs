@@ -35,6 +35,9 @@ public sealed class InMemoryThreadStore : IThreadStore
         return Task.CompletedTask;
     }
 
+    /// <summary>What the Threads view lists for anyone.</summary>
+    public List<FollowedThread> Listed { get; } = [];
+
     public Task<IReadOnlyList<FollowedThread>> ListFollowedAsync(string userId, int limit, CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyList<FollowedThread>>([]);
+        Task.FromResult<IReadOnlyList<FollowedThread>>([.. Listed]);
 }
