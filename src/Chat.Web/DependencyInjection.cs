@@ -36,6 +36,7 @@ public static class DependencyInjection
         services.AddScoped<PresenceCircuit>();
         services.AddScoped<CircuitHandler>(sp => sp.GetRequiredService<PresenceCircuit>());
         services.AddScoped<ViewerClock>();
+        services.AddScoped<PageMode>();
         services.AddScoped<MalwareNotices>();
 
         services.AddAuthentication(options =>

@@ -21,6 +21,12 @@ public interface IThreadStore
     /// with the number of replies from others they have not read.
     /// </summary>
     Task<IReadOnlyList<FollowedThread>> ListFollowedAsync(string userId, int limit, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Every thread the user follows in a channel they can still read, with the replies from others they have not read
+    /// (zero too: a new reply to any of them is then known to count).
+    /// </summary>
+    Task<IReadOnlyDictionary<Guid, int>> CountUnreadRepliesAsync(string userId, CancellationToken cancellationToken);
 }
 
 public sealed record ThreadFollowing(long LastReadSequence);

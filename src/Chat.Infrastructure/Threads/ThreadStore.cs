@@ -57,17 +57,14 @@ internal sealed class ThreadStore(IDbContextFactory<ChatDbContext> contexts, IMe
     public async Task<IReadOnlyList<FollowedThread>> ListFollowedAsync(string userId, int limit, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var followed = await db.ThreadFollowers.AsNoTracking()
-            .Where(f => f.UserId == userId)
-            .Join(db.Channels, f => f.ChannelId, c => c.Id, (f, c) => new { f, c })
-            .Where(x => x.c.Kind == ChannelKind.Public || db.ChannelMembers.Any(m => m.ChannelId == x.c.Id && m.UserId == userId))
+        var followed = await Readable(db, userId)
             .Select(x => new
             {
-                x.f.RootMessageId,
-                x.c.Name,
-                x.c.Kind,
-                LastReply = db.Messages.Where(m => m.ThreadRootId == x.f.RootMessageId).Max(m => (long?)m.Sequence),
-                Unread = db.Messages.Count(m => m.ThreadRootId == x.f.RootMessageId && m.Sequence > x.f.LastReadSequence
+                x.Follower.RootMessageId,
+                x.Channel.Name,
+                x.Channel.Kind,
+                LastReply = db.Messages.Where(m => m.ThreadRootId == x.Follower.RootMessageId).Max(m => (long?)m.Sequence),
+                Unread = db.Messages.Count(m => m.ThreadRootId == x.Follower.RootMessageId && m.Sequence > x.Follower.LastReadSequence
                     && m.SenderId != userId && m.DeletedAt == null),
             })
             .Where(x => x.LastReply != null)
@@ -81,5 +78,33 @@ internal sealed class ThreadStore(IDbContextFactory<ChatDbContext> contexts, IMe
             .Select(f => new FollowedThread(roots[f.RootMessageId], f.Name, f.Kind, f.Unread))
             .OrderByDescending(t => t.Root.Thread?.LastReplyAt)
             .Take(limit)];
+    }
+
+    public async Task<IReadOnlyDictionary<Guid, int>> CountUnreadRepliesAsync(string userId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await Readable(db, userId)
+            .Select(x => new
+            {
+                x.Follower.RootMessageId,
+                Unread = db.Messages.Count(m => m.ThreadRootId == x.Follower.RootMessageId && m.Sequence > x.Follower.LastReadSequence
+                    && m.SenderId != userId && m.DeletedAt == null),
+            })
+            .ToDictionaryAsync(x => x.RootMessageId, x => x.Unread, cancellationToken);
+    }
+
+    // The user's follows in channels they can still read: public ones, and the others while they are a member.
+    private static IQueryable<ReadableFollow> Readable(ChatDbContext db, string userId) =>
+        db.ThreadFollowers.AsNoTracking()
+            .Where(f => f.UserId == userId)
+            .Join(db.Channels, f => f.ChannelId, c => c.Id, (f, c) => new ReadableFollow { Follower = f, Channel = c })
+            .Where(x => x.Channel.Kind == ChannelKind.Public || db.ChannelMembers.Any(m => m.ChannelId == x.Channel.Id && m.UserId == userId));
+
+    // Member initialisation, which EF translates through (a constructor it would not see into).
+    private sealed class ReadableFollow
+    {
+        public required ThreadFollower Follower { get; init; }
+
+        public required Channel Channel { get; init; }
     }
 }

@@ -4,6 +4,7 @@ using Chat.Application.Messages;
 using Chat.Application.Messages.GetHistory;
 using Chat.Application.Messages.SendMessage;
 using Chat.Application.Presence;
+using Chat.Application.Threads.CountUnreadReplies;
 using Chat.Application.Threads.GetThread;
 using Chat.Application.Threads.ListFollowedThreads;
 using Chat.Application.Threads.MarkThreadRead;
@@ -69,10 +70,18 @@ public sealed class ThreadsAndMentionsTests : IAsyncLifetime
         followed.ShouldHaveSingleItem().UnreadReplies.ShouldBe(2);
         followed[0].Root.Id.ShouldBe(root.Id);
 
+        (await As<CountUnreadRepliesHandler>("alice").HandleAsync(new CountUnreadReplies())).Value
+            .ShouldBe(new Dictionary<Guid, int> { [root.Id] = 2 }, "the Threads link counts what the Threads view shows");
+        (await As<CountUnreadRepliesHandler>("bob").HandleAsync(new CountUnreadReplies())).Value
+            .ShouldBe(new Dictionary<Guid, int> { [root.Id] = 1 }, "bob's own reply is not new to him");
+
         var last = (await As<GetThreadHandler>("alice").HandleAsync(new GetThread(root.Id))).Value.Replies[^1].Sequence;
         await As<MarkThreadReadHandler>("alice").HandleAsync(new MarkThreadRead(root.Id, last));
         (await As<ListFollowedThreadsHandler>("alice").HandleAsync(new ListFollowedThreads())).Value
             .ShouldHaveSingleItem().UnreadReplies.ShouldBe(0);
+        (await As<CountUnreadRepliesHandler>("alice").HandleAsync(new CountUnreadReplies())).Value
+            .ShouldBe(new Dictionary<Guid, int> { [root.Id] = 0 });
+        (await As<CountUnreadRepliesHandler>("dan").HandleAsync(new CountUnreadReplies())).Value.ShouldBeEmpty("dan follows nothing");
     }
 
     [Fact]

@@ -83,6 +83,7 @@ public abstract class ComponentTestContext : BunitContext, IAsyncLifetime
         Services.AddScoped<FollowThreadHandler>();
         Services.AddScoped<MarkThreadReadHandler>();
         Services.AddScoped<ListFollowedThreadsHandler>();
+        Services.AddScoped<Chat.Application.Threads.CountUnreadReplies.CountUnreadRepliesHandler>();
         Services.AddScoped<SuggestMentionsHandler>();
         Services.AddScoped<PresenceCircuit>();
         Services.AddSingleton<Chat.Application.Files.IFileRecords>(Files);
@@ -96,6 +97,7 @@ public abstract class ComponentTestContext : BunitContext, IAsyncLifetime
         Services.AddScoped<Chat.Application.Channels.ArchiveChannel.ArchiveChannelHandler>();
         Services.AddScoped<Chat.Application.Channels.WatchMyEvents.WatchMyEventsHandler>();
         Services.AddScoped<ViewerClock>();
+        Services.AddScoped<PageMode>();
         Services.AddScoped<MalwareNotices>();
         Profiles.Profiles[UserId] = new UserProfile(UserId, "ann.lee@example.com", "Ann Lee", ThemePreference.Light);
         AddAuthorization().SetAuthorized("Ann Lee");

@@ -40,4 +40,7 @@ public sealed class InMemoryThreadStore : IThreadStore
 
     public Task<IReadOnlyList<FollowedThread>> ListFollowedAsync(string userId, int limit, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<FollowedThread>>([.. Listed]);
+
+    public Task<IReadOnlyDictionary<Guid, int>> CountUnreadRepliesAsync(string userId, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyDictionary<Guid, int>>(Listed.ToDictionary(t => t.Root.Id, t => t.UnreadReplies));
 }

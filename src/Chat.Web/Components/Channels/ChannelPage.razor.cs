@@ -50,9 +50,6 @@ public partial class ChannelPage
     // After "mark unread" the channel stays unread while the reader is still on it, as in Slack.
     private bool _keepUnread;
 
-    [CascadingParameter]
-    private HttpContext? HttpContext { get; set; }
-
     [Inject]
     private OpenChannelHandler OpenChannel { get; set; } = default!;
 
@@ -143,26 +140,22 @@ public partial class ChannelPage
         _firstUnreadAtOpen = Feed.Messages
             .FirstOrDefault(m => m.Sequence > lastRead && m.SenderId != _viewer.UserId && m.IsInChannel)?.Sequence;
         _openedKey++;
-
-        // A page being prerendered (the only time a component has the request) is not yet read: marking it then would
-        // leave the interactive page without its divider.
-        if (HttpContext is null)
-        {
-            await Sidebar.ViewingAsync(_channel.ChannelId, Feed.LastSequence);
-        }
     }
 
     [Inject]
     private IJSRuntime JS { get; set; } = default!;
 
-    private int _rememberedKey;
+    private int _viewedKey;
 
-    // The next sign-in in this browser lands here (see IdentityRedirectManager.RedirectAfterSignIn).
+    // Shown in a live tab (a prerendered page never gets here, and marking it read then would leave the interactive
+    // page without its divider), the conversation is read; and the next sign-in in this browser lands here (see
+    // IdentityRedirectManager.RedirectAfterSignIn).
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
-        if (_channel is not null && _rememberedKey != _openedKey)
+        if (_channel is not null && _viewedKey != _openedKey)
         {
-            _rememberedKey = _openedKey;
+            _viewedKey = _openedKey;
+            await Sidebar.ViewingAsync(_channel.ChannelId, Feed.LastSequence);
             await JS.InvokeVoidAsync("chatShell.rememberConversation", _viewer.UserId, _channel.Name);
         }
     }

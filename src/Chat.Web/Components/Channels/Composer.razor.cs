@@ -16,7 +16,6 @@ public partial class Composer : IAsyncDisposable
     private ElementReference _input;
     private ElementReference _suggestions;
     private IJSObjectReference? _module;
-    private string? _antiforgeryToken;
 
     /// <summary>The channel messages go to. Required.</summary>
     [Parameter, EditorRequired]
@@ -62,10 +61,14 @@ public partial class Composer : IAsyncDisposable
     /// <summary>What drafts, waiting messages and uploads belong to: the channel, or one thread of it.</summary>
     private string Conversation => ConversationOf(ChannelId, ThreadRootId);
 
-    private PendingUploads Uploads => UploadsOf(Conversation);
-
     private static string ConversationOf(Guid channelId, Guid? threadRootId) =>
         threadRootId is { } root ? $"{channelId:N}/{root:N}" : channelId.ToString("N");
+
+    // The uploads of the conversation shown; none is made just to be looked at.
+    private IReadOnlyList<PendingUpload> ShownUploads =>
+        _uploads.TryGetValue(Conversation, out var uploads) ? uploads.All : [];
+
+    private void RemoveUpload(string localId) => UploadsOf(Conversation).Remove(localId);
 
     private PendingUploads UploadsOf(string conversation)
     {
@@ -77,15 +80,14 @@ public partial class Composer : IAsyncDisposable
         return uploads;
     }
 
-    protected override void OnInitialized() => _antiforgeryToken = Antiforgery.GetAntiforgeryToken()?.Value;
-
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
         if (firstRender)
         {
             _module = await JS.InvokeAsync<IJSObjectReference>("import", "./Components/Channels/Composer.razor.js");
             _self = DotNetObjectReference.Create(this);
-            await _module.InvokeVoidAsync("attach", _form, _input, _suggestions, _self, ThreadRootId is null);
+            await _module.InvokeVoidAsync(
+                "attach", _form, _input, _suggestions, _self, ThreadRootId is null, Antiforgery.GetAntiforgeryToken()?.Value);
         }
     }
 

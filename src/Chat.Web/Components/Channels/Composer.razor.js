@@ -26,7 +26,8 @@ const tooLong = (limit, length) =>
 // Wires one composer: suggestions listen first, so Enter picks a person rather than sending while the list is open.
 // With editLast, Up in the empty box asks to edit the viewer's last message. The form is marked ready once keys are
 // handled, so a browser test types only then.
-export function attach(form, input, suggestions, dotnet, editLast) {
+export function attach(form, input, suggestions, dotnet, editLast, antiforgeryToken) {
+    form.antiforgeryToken = antiforgeryToken;
     suggestMentions(input, suggestions, dotnet);
     const view = composerView(form, input, dotnet, editLast);
     views.set(form, view);
@@ -536,8 +537,8 @@ function uploadFiles(form, view) {
         const body = new FormData();
         body.append('channelId', form.dataset.channel);
         body.append('file', file, name);
-        if (form.dataset.antiforgery) {
-            body.append('__RequestVerificationToken', form.dataset.antiforgery);
+        if (form.antiforgeryToken) {
+            body.append('__RequestVerificationToken', form.antiforgeryToken);
         }
         const request = new XMLHttpRequest();
         let reported = 0;

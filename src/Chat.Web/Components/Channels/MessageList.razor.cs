@@ -20,6 +20,12 @@ public partial class MessageList : IAsyncDisposable
     private bool _renderedHasOlder;
     private int _positionedKey = -1;
 
+    private static readonly MarkupString JumpToUnread = new(
+        "<button type=\"button\" class=\"message-list-pill jump-to-unread\" id=\"jump-to-unread\" hidden>Jump to unread ↑</button>");
+
+    private static readonly MarkupString NewMessagesBelow = new(
+        "<button type=\"button\" class=\"message-list-pill new-below\" id=\"new-messages-below\" hidden>New messages below ↓</button>");
+
     /// <summary>The messages to show, oldest first. Default none.</summary>
     [Parameter]
     public IReadOnlyList<MessageDto> Messages { get; set; } = [];
@@ -249,7 +255,15 @@ public partial class MessageList : IAsyncDisposable
         if (_positionedKey != OpenedKey)
         {
             _positionedKey = OpenedKey;
-            await _module.InvokeVoidAsync("position", _scroller, HighlightSequence);
+            // Only the types of the calls every tab makes anyway (each new type costs every circuit its JSON metadata).
+            if (HighlightSequence is { } highlight)
+            {
+                await _module.InvokeVoidAsync("position", _scroller, highlight);
+            }
+            else
+            {
+                await _module.InvokeVoidAsync("position", _scroller);
+            }
         }
 
         // Watching starts once the list sits where the reader starts, so opening a channel loads no history early. From

@@ -7,14 +7,14 @@ const watchers = new WeakMap();
 export function position(list, highlightSequence) {
     const watcher = watchers.get(list);
     watcher?.reset();
-    const target = () => highlightSequence != null
+    const target = () => highlightSequence !== undefined
         ? list.querySelector(`[data-sequence="${highlightSequence}"]`)
         : list.querySelector('#new-messages');
     const place = () => {
         const element = target();
         if (!element) {
             list.scrollTop = list.scrollHeight;
-        } else if (highlightSequence != null) {
+        } else if (highlightSequence !== undefined) {
             element.scrollIntoView({ block: 'center' });
         } else {
             list.scrollTop += element.getBoundingClientRect().top - list.getBoundingClientRect().top - 16;

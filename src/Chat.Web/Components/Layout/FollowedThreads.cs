@@ -1,14 +1,16 @@
+using Chat.Application.Common;
 using Chat.Application.Events;
 using Chat.Application.Messages;
-using Chat.Application.Threads.ListFollowedThreads;
+using Chat.Application.Threads.CountUnreadReplies;
 
 namespace Chat.Web.Components.Layout;
 
 /// <summary>
 /// One circuit's count of new replies in the threads the user follows, for the Threads link: the same numbers the
 /// Threads page shows, kept live from the reply events the sidebar already receives (no subscription of its own).
+/// The navigation menu, which shows it, loads it.
 /// </summary>
-public sealed class FollowedThreads(ListFollowedThreadsHandler listFollowed)
+public sealed class FollowedThreads(CountUnreadRepliesHandler countUnread, ICurrentActor currentActor)
 {
     private readonly Lock _gate = new();
     private readonly ChangeListeners _listeners = new();
@@ -32,16 +34,18 @@ public sealed class FollowedThreads(ListFollowedThreadsHandler listFollowed)
     /// <summary>Calls <paramref name="listener"/> (from any thread) whenever the count changes; dispose to stop.</summary>
     public IDisposable OnChanged(Action listener) => _listeners.Add(listener);
 
-    public async Task LoadAsync(string? userId)
+    /// <summary>Counts once, as the tab opens; from then on the reply events keep the count.</summary>
+    public async Task LoadAsync()
     {
-        var listed = await listFollowed.HandleAsync(new ListFollowedThreads(Limit: 200));
+        var userId = (await currentActor.GetAsync()).UserId;
+        var counted = await countUnread.HandleAsync(new CountUnreadReplies());
         lock (_gate)
         {
             _userId = userId;
             _unread.Clear();
-            foreach (var thread in listed.Succeeded ? listed.Value : [])
+            foreach (var (rootId, unread) in counted.Succeeded ? counted.Value : new Dictionary<Guid, int>())
             {
-                _unread[thread.Root.Id] = thread.UnreadReplies;
+                _unread[rootId] = unread;
             }
         }
 

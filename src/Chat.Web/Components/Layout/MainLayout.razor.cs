@@ -5,7 +5,6 @@ using Chat.Application.Profile.SetDoNotDisturb;
 using Chat.Application.Profile.SetThemePreference;
 using Chat.Domain.Users;
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Routing;
 using Microsoft.JSInterop;
 using MudBlazor;
 
@@ -26,9 +25,8 @@ public partial class MainLayout : IAsyncDisposable
     // and browser tests wait for this before clicking.
     private Dictionary<string, object> _readyAttribute = [];
 
-    /// <summary>The request, while this layout is rendered on the server without a circuit (static pages and prerendering).</summary>
-    [CascadingParameter]
-    private HttpContext? HttpContext { get; set; }
+    [Inject]
+    private PageMode PageMode { get; set; } = default!;
 
     [Inject]
     private NavigationManager Navigation { get; set; } = default!;
@@ -144,8 +142,7 @@ public partial class MainLayout : IAsyncDisposable
 
     // The account pages are static (they set cookies): their chrome works without a circuit (shell.js, forms, a
     // details menu). Interactive pages being prerendered get the interactive chrome.
-    private bool IsStatic => HttpContext is not null && !HttpContext.AcceptsInteractiveRouting();
-
+    private bool IsStatic => PageMode.IsStatic;
     private const string ThemeToggleClass = "mud-button-root mud-icon-button mud-inherit-text hover:mud-inherit-hover mud-ripple mud-ripple-icon";
 
     private string ThemeToggleLabel => _isDarkMode ? "Switch to light theme" : "Switch to dark theme";

@@ -45,6 +45,7 @@ public partial class NavMenu
         }
 
         await Sidebar.LoadAsync();
+        await FollowedThreads.LoadAsync();
     }
 
     public void Dispose()

@@ -189,7 +189,6 @@ public sealed class Sidebar(
             _channels = listed.Value.ToDictionary(c => c.Id);
         }
 
-        await followedThreads.LoadAsync(_userId);
         var peers = listed.Value.SelectMany(c => c.PeerIds).Distinct().ToList();
         var presence = await watchPresence.HandleAsync(new WatchPresence(peers, OnPresenceChangedAsync));
         if (presence.Succeeded)

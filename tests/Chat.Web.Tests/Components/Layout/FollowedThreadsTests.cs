@@ -14,7 +14,7 @@ public sealed class FollowedThreadsTests : ComponentTestContext
     private async Task<FollowedThreads> LoadedAsync()
     {
         var threads = Services.GetRequiredService<FollowedThreads>();
-        await threads.LoadAsync(UserId);
+        await threads.LoadAsync();
         return threads;
     }
 
