@@ -46,9 +46,14 @@
             || !document.querySelector('.mud-layout[data-interactive]')) {
             return;
         }
-        event.preventDefault();
         const address = new URL(form.action, document.baseURI);
         address.search = new URLSearchParams(new FormData(form)).toString();
+        // The same address again (searching once more for the same words) is left to the browser: moving to where the
+        // app already is would not run the search again.
+        if (address.href === location.href) {
+            return;
+        }
+        event.preventDefault();
         window.Blazor.navigateTo(address.pathname + address.search);
     });
 
