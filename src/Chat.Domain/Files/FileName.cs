@@ -1,13 +1,18 @@
+using Chat.Domain.Common;
+
 namespace Chat.Domain.Files;
 
-/// <summary>A file's name as shown and offered on download: no folders, no control characters, at most 255 characters.</summary>
+/// <summary>
+/// A file's name as shown and offered on download: no folders, no control characters, nothing that makes it look
+/// other than it is (<see cref="VisibleText"/>), at most 255 characters.
+/// </summary>
 public static class FileName
 {
     public const int MaxLength = 255;
 
     public static string Clean(string? name)
     {
-        var last = (name ?? string.Empty).Replace('\\', '/').Split('/')[^1];
+        var last = VisibleText.Clean(name).Replace('\\', '/').Split('/')[^1];
         var cleaned = new string(last.Where(c => !char.IsControl(c)).ToArray()).Trim().Trim('.');
         if (cleaned.Length == 0)
         {

@@ -2,7 +2,7 @@ using Chat.Domain.Common;
 
 namespace Chat.Domain.Users;
 
-/// <summary>The name colleagues see; trimmed, 1–64 characters, no control characters.</summary>
+/// <summary>The name colleagues see; trimmed, 1–64 characters, no control characters, as it looks (<see cref="VisibleText"/>).</summary>
 public sealed record DisplayName
 {
     public const int MaxLength = 64;
@@ -24,7 +24,7 @@ public sealed record DisplayName
 
     public static Result<DisplayName> Create(string? value)
     {
-        var trimmed = (value ?? string.Empty).Trim();
+        var trimmed = VisibleText.Clean(value).Trim();
         if (trimmed.Length == 0)
         {
             return Error.Invalid("profile.display_name.empty", "Display name cannot be empty.");

@@ -63,6 +63,9 @@ internal static class FileEndpoints
         context.Response.Headers.ContentDisposition = disposition.ToString();
         context.Response.Headers.XContentTypeOptions = "nosniff";
 
+        // Behind an access check: no shared cache (a proxy, a CDN) may keep a copy for the next person who asks.
+        context.Response.Headers.CacheControl = "private, no-store";
+
         // Even an inline image gets a sandbox: nothing in a response from this path may run script.
         context.Response.Headers.ContentSecurityPolicy = "default-src 'none'; img-src 'self'; sandbox; frame-ancestors 'none'";
         context.Items[Security.SecurityHeaders.OwnContentSecurityPolicy] = true;

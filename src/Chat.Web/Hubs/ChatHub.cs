@@ -68,10 +68,13 @@ internal sealed class ChatHub(
     }
 
     /// <summary>Sends a message; sending again with the same client message id returns the stored one (the acknowledgement).</summary>
-    public async Task<MessageDto> SendMessage(HubMessage message) =>
-        Unwrap(await Use<SendMessageHandler>().HandleAsync(
+    public async Task<MessageDto> SendMessage(HubMessage message)
+    {
+        Required(message, nameof(message));
+        return Unwrap(await Use<SendMessageHandler>().HandleAsync(
             new SendMessage(message.ChannelId, message.ClientMessageId, message.Body, message.ThreadRootId, message.AlsoSendToChannel),
             Context.ConnectionAborted));
+    }
 
     public async Task MarkRead(Guid channelId, long sequence) =>
         Unwrap(await Use<MarkReadHandler>().HandleAsync(new MarkRead(channelId, sequence), Context.ConnectionAborted));
@@ -85,6 +88,12 @@ internal sealed class ChatHub(
     /// </summary>
     public async Task<IReadOnlyList<ChannelCatchUp>> Sync(IReadOnlyList<SyncPoint> since)
     {
+        Required(since, nameof(since));
+        if (since.Any(point => point is null))
+        {
+            throw new HubException("request.missing: every sync point needs a channel id and a sequence.");
+        }
+
         var history = Use<GetHistoryHandler>();
         var caughtUp = new List<ChannelCatchUp>();
         foreach (var point in since.DistinctBy(p => p.ChannelId))
@@ -124,6 +133,15 @@ internal sealed class ChatHub(
     }
 
     private T Use<T>() where T : class => RequestActor.Handler<T>(services, Context.User!);
+
+    // A missing argument is the caller's mistake, answered like any refusal (HubFailureLog keeps it out of the error log).
+    private static void Required(object? argument, string name)
+    {
+        if (argument is null)
+        {
+            throw new HubException($"request.missing: {name} is required.");
+        }
+    }
 
     private static T Unwrap<T>(Result<T> result) =>
         result.Succeeded ? result.Value : throw new HubException($"{result.Error!.Code}: {result.Error.Message}");

@@ -32,6 +32,8 @@ public sealed class FileDownloadTests : WebAppTest
         response.Content.Headers.ContentDisposition!.DispositionType.ShouldBe("attachment");
         response.Content.Headers.ContentDisposition.FileNameStar.ShouldBe("Jahresbericht \"final\" ä.pdf");
         response.Headers.GetValues("X-Content-Type-Options").ShouldBe(["nosniff"]);
+        response.Headers.CacheControl!.Private.ShouldBeTrue("a private file is never kept by a shared cache");
+        response.Headers.CacheControl.NoStore.ShouldBeTrue();
         (await response.Content.ReadAsByteArrayAsync()).ShouldBe(Pdf);
     }
 
@@ -60,6 +62,7 @@ public sealed class FileDownloadTests : WebAppTest
         thumbnail.StatusCode.ShouldBe(HttpStatusCode.OK);
         thumbnail.Content.Headers.ContentType!.MediaType.ShouldBe("image/png");
         (await thumbnail.Content.ReadAsByteArrayAsync()).ShouldBe(ThumbnailBytes);
+        thumbnail.Headers.CacheControl!.NoStore.ShouldBeTrue();
         (await bob.Http.GetAsync($"/files/{document}/thumbnail")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await bob.Http.GetAsync($"/files/{secret}/thumbnail")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }

@@ -183,6 +183,23 @@ public sealed class ChatHubTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_missing_argument_is_refused_with_a_code_not_logged_as_an_error_and_the_connection_stays()
+    {
+        var alice = await ConnectAsync("alice");
+
+        var noMessage = await Should.ThrowAsync<HubException>(() => alice.Connection.InvokeAsync<HubClient.MessageView>("SendMessage", (object?)null));
+        var noPoints = await Should.ThrowAsync<HubException>(() => alice.Connection.InvokeAsync<object>("Sync", (object?)null));
+        var nullPoint = await Should.ThrowAsync<HubException>(() => alice.Connection.InvokeAsync<object>("Sync", new object?[] { null }));
+
+        noMessage.Message.ShouldContain("request.missing");
+        noPoints.Message.ShouldContain("request.missing");
+        nullPoint.Message.ShouldContain("request.missing");
+        _app.Logs.Entries.Where(e => e.Level >= Microsoft.Extensions.Logging.LogLevel.Error).ShouldBeEmpty();
+        var sent = await alice.Connection.InvokeAsync<HubClient.MessageView>("SendMessage", new HubMessage(_general, Guid.NewGuid(), "still connected"));
+        sent.Body.ShouldBe("still connected");
+    }
+
+    [Fact]
     public async Task Reading_in_one_client_tells_the_users_other_clients()
     {
         var laptop = await ConnectAsync("bob");

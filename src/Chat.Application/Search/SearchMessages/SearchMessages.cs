@@ -32,12 +32,20 @@ public sealed class SearchMessagesHandler(
 {
     public const int PageSize = 20;
 
+    /// <summary>The last page anyone is shown: 10,000 hits deep (a search is narrowed long before).</summary>
+    public const int MaxPage = 500;
+
     public async Task<Result<SearchResults>> HandleAsync(SearchMessages request, CancellationToken cancellationToken = default)
     {
         var userId = (await currentActor.GetAsync(cancellationToken)).RequireUser();
         if (!userId.Succeeded)
         {
             return userId.Error!;
+        }
+
+        if (request.Page is < 1 or > MaxPage)
+        {
+            return Error.Invalid("search.page", $"Ask for a result page between 1 and {MaxPage}.");
         }
 
         var parsed = SearchQueryParser.Parse(request.Query);
@@ -60,7 +68,7 @@ public sealed class SearchMessagesHandler(
             return senders.Error!;
         }
 
-        var page = Math.Max(1, request.Page);
+        var page = request.Page;
         var found = await index.SearchAsync(
             new SearchCriteria(query, scope.Value, senders.Value, request.Sort, (page - 1) * PageSize, PageSize)
             {
