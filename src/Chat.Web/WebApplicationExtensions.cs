@@ -38,6 +38,7 @@ public static class WebApplicationExtensions
 
         app.UseSecurityHeaders();
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseApiProblems();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();

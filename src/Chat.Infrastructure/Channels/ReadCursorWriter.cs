@@ -66,19 +66,24 @@ internal sealed partial class ReadCursorWriter : IAsyncDisposable, IDisposable
     // Answers which of the readers are members: one query per channel, where the use case asked one per read.
     private async Task<HashSet<(Guid ChannelId, string UserId)>> WriteAsync(List<PendingRead> batch)
     {
-        // Readers of a busy channel read up to the same newest message, so one statement per channel and sequence
-        // moves most of a batch (without loading and tracking a row per reader); a cursor only ever moves forward.
-        var moves = batch
-            .GroupBy(read => (read.ChannelId, read.UserId))
-            .Select(reads => (reads.Key.ChannelId, reads.Key.UserId, Sequence: reads.Max(read => read.Sequence)))
-            .GroupBy(move => (move.ChannelId, move.Sequence), move => move.UserId)
-            .ToList();
         await using var db = await _contexts.CreateDbContextAsync();
 
         // SQL Server retries transient failures; a retry runs the whole transaction again.
         return await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
         {
             await using var transaction = await db.Database.BeginTransactionAsync();
+
+            // Readers of a busy channel read up to the same newest message, so one statement per channel and sequence
+            // moves most of a batch (without loading and tracking a row per reader); a cursor only ever moves forward,
+            // and never past the channel's newest message, whatever a client claims to have read.
+            var channelIds = batch.Select(read => read.ChannelId).Distinct().ToList();
+            var newest = await db.Channels.Where(c => channelIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.LastSequence);
+            var moves = batch
+                .GroupBy(read => (read.ChannelId, read.UserId))
+                .Select(reads => (reads.Key.ChannelId, reads.Key.UserId,
+                    Sequence: Math.Min(reads.Max(read => read.Sequence), newest.GetValueOrDefault(reads.Key.ChannelId))))
+                .GroupBy(move => (move.ChannelId, move.Sequence), move => move.UserId)
+                .ToList();
             var members = new HashSet<(Guid ChannelId, string UserId)>();
             foreach (var channel in batch.GroupBy(read => read.ChannelId))
             {

@@ -49,9 +49,14 @@ internal sealed class ThreadStore(IDbContextFactory<ChatDbContext> contexts, IMe
     public async Task MarkReadAsync(Guid rootMessageId, string userId, long sequence, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        // Never past the channel's newest message, whatever a client claims to have read.
+        var newest = await db.ThreadFollowers.Where(f => f.RootMessageId == rootMessageId)
+            .Join(db.Channels, f => f.ChannelId, c => c.Id, (f, c) => c.LastSequence)
+            .FirstOrDefaultAsync(cancellationToken);
+        var read = Math.Min(sequence, newest);
         await db.ThreadFollowers
-            .Where(f => f.RootMessageId == rootMessageId && f.UserId == userId && f.LastReadSequence < sequence)
-            .ExecuteUpdateAsync(s => s.SetProperty(f => f.LastReadSequence, sequence), cancellationToken);
+            .Where(f => f.RootMessageId == rootMessageId && f.UserId == userId && f.LastReadSequence < read)
+            .ExecuteUpdateAsync(s => s.SetProperty(f => f.LastReadSequence, read), cancellationToken);
     }
 
     public async Task<IReadOnlyList<FollowedThread>> ListFollowedAsync(string userId, int limit, CancellationToken cancellationToken)

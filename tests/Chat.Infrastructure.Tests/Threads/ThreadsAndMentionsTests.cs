@@ -85,6 +85,26 @@ public sealed class ThreadsAndMentionsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Read_marks_past_the_newest_message_stop_at_it_and_negative_ones_are_refused()
+    {
+        var general = _channels["general"];
+        var root = await SendAsync("alice", general, "Marks, please");
+        var reply = await SendAsync("bob", general, "Marked", root.Id);
+
+        (await As<Chat.Application.Channels.MarkRead.MarkReadHandler>("carol")
+            .HandleAsync(new Chat.Application.Channels.MarkRead.MarkRead(general, 1_000_000_000))).Succeeded.ShouldBeTrue();
+        (await As<MarkThreadReadHandler>("alice").HandleAsync(new MarkThreadRead(root.Id, long.MaxValue))).Succeeded.ShouldBeTrue();
+        var negative = await As<MarkThreadReadHandler>("alice").HandleAsync(new MarkThreadRead(root.Id, -5));
+
+        negative.Error!.Code.ShouldBe("read.sequence");
+        await using var db = _workspace.NewContext();
+        var newest = await db.Channels.Where(c => c.Id == general).Select(c => c.LastSequence).SingleAsync();
+        newest.ShouldBe(reply.Sequence);
+        (await db.ChannelMembers.SingleAsync(m => m.ChannelId == general && m.UserId == _users["carol"])).LastReadSequence.ShouldBe(newest);
+        (await db.ThreadFollowers.SingleAsync(f => f.RootMessageId == root.Id && f.UserId == _users["alice"])).LastReadSequence.ShouldBe(newest);
+    }
+
+    [Fact]
     public async Task The_root_sender_repliers_and_people_mentioned_follow_a_thread_and_others_do_not()
     {
         var general = _channels["general"];

@@ -21,6 +21,11 @@ public sealed class MarkThreadReadHandler(
             return userId.Error!;
         }
 
+        if (request.Sequence < 1)
+        {
+            return Error.Invalid("read.sequence", "Sequences start at 1.");
+        }
+
         var root = await channels.ReadableMessageAsync(messages, request.RootMessageId, userId.Value, cancellationToken);
         if (!root.Succeeded)
         {
