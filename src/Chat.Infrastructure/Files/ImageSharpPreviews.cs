@@ -60,14 +60,20 @@ internal sealed class ImageSharpPreviews : IImagePreviews
 
     private static Error Unreadable => Error.Invalid("file.image_unreadable", "This image is damaged or cannot be read.");
 
+    // Every kind of metadata that can say who, where or with what: EXIF (GPS), IPTC and XMP on the image and each
+    // frame, and the formats' own text: PNG text chunks (author, software, comments) and GIF comments. Colour
+    // profiles stay, so the picture looks the same.
     private static void Strip(Image image)
     {
         image.Metadata.ExifProfile = null;
         image.Metadata.IptcProfile = null;
         image.Metadata.XmpProfile = null;
+        image.Metadata.GetPngMetadata().TextData.Clear();
+        image.Metadata.GetGifMetadata().Comments.Clear();
         foreach (var frame in image.Frames)
         {
             frame.Metadata.ExifProfile = null;
+            frame.Metadata.IptcProfile = null;
             frame.Metadata.XmpProfile = null;
         }
     }

@@ -168,6 +168,47 @@ public sealed class FileScanningTests : IAsyncLifetime
         (await Image.IdentifyAsync(thumbnail)).Width.ShouldBe(360);
     }
 
+    [Theory]
+    [InlineData("png")]
+    [InlineData("jpg")]
+    [InlineData("gif")]
+    [InlineData("webp")]
+    public async Task Every_kind_of_metadata_is_removed_from_each_image_format_and_its_thumbnail(string extension)
+    {
+        var marked = new MemoryStream();
+        using (var image = new Image<Rgba32>(800, 600, new Rgba32(20, 120, 200)))
+        {
+            image.Metadata.ExifProfile = new ExifProfile();
+            image.Metadata.ExifProfile.SetValue(ExifTag.Model, "secret-camera");
+            image.Metadata.XmpProfile = new SixLabors.ImageSharp.Metadata.Profiles.Xmp.XmpProfile(System.Text.Encoding.UTF8.GetBytes(
+                "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\"><rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\"><rdf:Description>secret-xmp</rdf:Description></rdf:RDF></x:xmpmeta>"));
+            image.Metadata.GetPngMetadata().TextData.Add(new SixLabors.ImageSharp.Formats.Png.PngTextData("Author", "secret-author", string.Empty, string.Empty));
+            image.Metadata.GetGifMetadata().Comments.Add("secret-comment");
+            await image.SaveAsync(marked, extension switch
+            {
+                "png" => new SixLabors.ImageSharp.Formats.Png.PngEncoder(),
+                "jpg" => new SixLabors.ImageSharp.Formats.Jpeg.JpegEncoder(),
+                "gif" => new SixLabors.ImageSharp.Formats.Gif.GifEncoder(),
+                _ => (SixLabors.ImageSharp.Formats.IImageEncoder)new SixLabors.ImageSharp.Formats.Webp.WebpEncoder(),
+            });
+        }
+
+        var original = System.Text.Encoding.Latin1.GetString(marked.ToArray());
+        original.ShouldContain("secret-", customMessage: "the upload carries metadata to remove");
+        var uploaded = await UploadAsync("bob", "general", $"marked.{extension}", marked.ToArray());
+        await ScanQueuedAsync();
+
+        var file = await FileAsync(uploaded.Id);
+        file.ScanStatus.ShouldBe(ScanStatus.Clean);
+        foreach (var key in new[] { file.StorageKey, file.ThumbnailKey! })
+        {
+            await using var stored = (await Store.OpenAsync(key, default))!;
+            using var bytes = new MemoryStream();
+            await stored.CopyToAsync(bytes);
+            System.Text.Encoding.Latin1.GetString(bytes.ToArray()).ShouldNotContain("secret-");
+        }
+    }
+
     [Fact]
     public async Task A_small_image_keeps_its_size_as_its_own_thumbnail()
     {
