@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Starts or stops a clamd of our own on 127.0.0.1, with a one-line test signature database (freshclam cannot
 # download signatures here; see ../shared/notes/services.md).
-#   scripts/clamd.sh start DIR PORT   — writes DIR/clamd.conf and the database, starts clamd, waits for PONG
+#   scripts/clamd.sh start DIR PORT [MB] — writes DIR/clamd.conf and the database, starts clamd, waits for PONG; it
+#                                      takes streams up to MB megabytes (default 25: the app's Files:MaxMegabytes)
 #   scripts/clamd.sh stop DIR         — stops the clamd started with DIR (and only that one)
 set -uo pipefail
 source "$(dirname "$0")/pidfile.sh"
@@ -27,6 +28,8 @@ PY
 case "$command" in
 start)
     port=${3:?a port}
+    # In step with the largest file the app accepts, so every file it takes can be scanned (FilesOptions.MaxMegabytes).
+    max_mb=${4:-25}
     mkdir -p "$dir/db"
     echo "Chat.Test.Eicar:0:*:$eicar_hex" > "$dir/db/chat-test.ndb"
     # Streams over the limit are refused with an error, never answered OK unscanned (AlertExceedsMax).
@@ -37,9 +40,9 @@ TCPAddr 127.0.0.1
 PidFile $dir/clamd.pid
 LogFile $dir/clamd.log
 Foreground yes
-MaxFileSize 10M
-StreamMaxLength 10M
-MaxScanSize 40M
+MaxFileSize ${max_mb}M
+StreamMaxLength ${max_mb}M
+MaxScanSize $((max_mb * 4))M
 AlertExceedsMax yes
 CONF
     # In the foreground, in its own session: no daemon parent whose exit status can go wrong, no terminal or pipe held.

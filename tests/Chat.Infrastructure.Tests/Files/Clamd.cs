@@ -34,10 +34,11 @@ internal sealed class Clamd : IAsyncDisposable
     }
 
     /// <summary>A clamd of this test's own, on a free port, stopped when disposed.</summary>
-    public static async Task<Clamd> StartPrivateAsync()
+    /// <param name="maxMegabytes">The largest stream it scans; default the app's own file limit (scripts/clamd.sh).</param>
+    public static async Task<Clamd> StartPrivateAsync(int? maxMegabytes = null)
     {
         var dir = Path.Combine(Path.GetTempPath(), "chat-clamd", Guid.NewGuid().ToString("N"));
-        var clamd = new Clamd("127.0.0.1", FreePort(), dir);
+        var clamd = new Clamd("127.0.0.1", FreePort(), dir) { _maxMegabytes = maxMegabytes };
         try
         {
             await clamd.StartAsync();
@@ -51,7 +52,11 @@ internal sealed class Clamd : IAsyncDisposable
         }
     }
 
-    public Task StartAsync() => RunScriptAsync("start", _dir!, Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    private int? _maxMegabytes;
+
+    public Task StartAsync() => _maxMegabytes is { } limit
+        ? RunScriptAsync("start", _dir!, Port.ToString(System.Globalization.CultureInfo.InvariantCulture), limit.ToString(System.Globalization.CultureInfo.InvariantCulture))
+        : RunScriptAsync("start", _dir!, Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
     public Task StopAsync() => RunScriptAsync("stop", _dir!);
 

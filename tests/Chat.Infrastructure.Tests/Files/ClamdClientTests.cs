@@ -62,9 +62,20 @@ public sealed class ClamdClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_file_as_large_as_the_app_accepts_is_scanned_by_the_test_clamd()
+    {
+        // The test clamd takes what the product takes (scripts/clamd.sh): a file the app accepts is never unscannable.
+        var largest = new MemoryStream(new byte[new Chat.Infrastructure.Files.FilesOptions().MaxMegabytes * 1024 * 1024]);
+
+        var verdict = await Scanner(_clamd.Port).ScanAsync(largest, default);
+
+        verdict.Outcome.ShouldBe(ScanOutcome.Clean);
+    }
+
+    [Fact]
     public async Task A_file_over_the_scanners_limit_is_refused_never_clean()
     {
-        var tooLarge = new MemoryStream(new byte[11 * 1024 * 1024]);
+        var tooLarge = new MemoryStream(new byte[(new Chat.Infrastructure.Files.FilesOptions().MaxMegabytes + 1) * 1024 * 1024]);
 
         var verdict = await Scanner(_clamd.Port).ScanAsync(tooLarge, default);
 

@@ -25,7 +25,8 @@ public sealed class FileScanningTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _clamd = await Clamd.StartPrivateAsync();
+        // A clamd that takes less than the workspace's file limit (10 against 12 MB), as a misconfigured production one.
+        _clamd = await Clamd.StartPrivateAsync(maxMegabytes: 10);
         _files = await FilesWorkspace.StartAsync(new Dictionary<string, string?>
         {
             ["ClamAv:Enabled"] = "true",
